@@ -1,0 +1,10 @@
+namespace Gslts.Grains.Interfaces.Stocks;
+
+/// <summary>One listed stock, keyed by its 6-character KRX code (e.g. "005930").</summary>
+public interface IStockGrain : IGrainWithStringKey
+{
+    /// <summary>Applies a batch of trades in sequence order; trades at or below the last applied sequence are ignored.</summary>
+    Task<StockSnapshot> Ingest(Tick[] ticks);
+
+    Task<StockSnapshot> GetSnapshot();
+}

@@ -1,0 +1,18 @@
+using Orleans.Runtime;
+
+namespace Gslts.Grains.Interfaces.Streams;
+
+/// <summary>Every stream provider and namespace the product uses, in one place.</summary>
+public static class StreamNames
+{
+    /// <summary>The stream provider for live market fan-out (memory streams).</summary>
+    public const string Provider = "market";
+
+    /// <summary>Grain storage that holds stream pub-sub subscriptions.</summary>
+    public const string PubSubStore = "PubSubStore";
+
+    /// <summary>Namespace of per-stock streams (key = code), carrying <c>StockSnapshot</c>.</summary>
+    public const string Stocks = "stocks";
+
+    public static StreamId ForStock(string code) => StreamId.Create(Stocks, code);
+}
