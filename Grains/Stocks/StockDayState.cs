@@ -1,0 +1,18 @@
+namespace Gslts.Grains.Stocks;
+
+/// <summary>The persisted summary of one stock's trading day: enough to resume the day after a restart.</summary>
+[GenerateSerializer]
+public sealed record StockDayState
+{
+    [Id(0)] public DateOnly TradingDate { get; init; }
+    [Id(1)] public long Price { get; init; }
+    [Id(2)] public long BasePrice { get; init; }
+    [Id(3)] public long Open { get; init; }
+    [Id(4)] public long High { get; init; }
+    [Id(5)] public long Low { get; init; }
+    [Id(6)] public long Volume { get; init; }
+    [Id(7)] public long TradingValue { get; init; }
+    [Id(8)] public long TickCount { get; init; }
+    [Id(9)] public long LastSequence { get; init; }
+    [Id(10)] public DateTimeOffset? LastTradeTime { get; init; }
+}

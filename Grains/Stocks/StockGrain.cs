@@ -1,0 +1,71 @@
+using Gslts.Grains.Interfaces;
+using Gslts.Grains.Interfaces.Stocks;
+using Gslts.Grains.Interfaces.Streams;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+
+namespace Gslts.Grains.Stocks;
+
+/// <summary>One stock's live day: applies trade batches, publishes snapshots, persists the day summary.</summary>
+public sealed class StockGrain(
+    [PersistentState("day", StorageNames.Market)] IPersistentState<StockDayState> day,
+    ILogger<StockGrain> logger) : Grain, IStockGrain
+{
+    // Writing on every batch would make storage the bottleneck; the feed's journal replays what a crash loses.
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
+
+    private IAsyncStream<StockSnapshot>? stream;
+    private bool unsaved;
+
+    private string Code => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        stream = this.GetStreamProvider(StreamNames.Provider).GetStream<StockSnapshot>(StreamNames.ForStock(Code));
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = false });
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+    }
+
+    public async Task<StockSnapshot> Ingest(Tick[] ticks)
+    {
+        var next = StockDay.Apply(day.State, ticks);
+        if (ReferenceEquals(next, day.State))
+        {
+            return Snapshot();
+        }
+
+        day.State = next;
+        unsaved = true;
+        var snapshot = Snapshot();
+        await stream!.OnNextAsync(snapshot);
+        return snapshot;
+    }
+
+    public Task<StockSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    private StockSnapshot Snapshot() => StockDay.ToSnapshot(Code, day.State);
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (!unsaved)
+        {
+            return;
+        }
+
+        try
+        {
+            await day.WriteStateAsync(cancellationToken);
+            unsaved = false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Kept unsaved: the next flush retries; the day stays live in memory meanwhile.
+            logger.LogWarning(e, "Could not persist the day of {Code}; will retry", Code);
+        }
+    }
+}
