@@ -1,0 +1,45 @@
+using System.Net;
+using Gslts.Client.Web.Market;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Dashboard;
+
+namespace Gslts.Client.Web;
+
+public static class ClientWebExtensions
+{
+    public const string DashboardPath = "/dashboard";
+
+    /// <summary>The web role's services: SignalR hub, stream forwarding, REST problem details.</summary>
+    public static IServiceCollection AddClientWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSignalR();
+        services.AddProblemDetails();
+        services.AddOptions<MarketHubOptions>().Bind(configuration.GetSection(MarketHubOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StockFeedForwarder>();
+        return services;
+    }
+
+    /// <summary>The web role's endpoints: hub, REST API, admin dashboard.</summary>
+    public static WebApplication MapClientWeb(this WebApplication app)
+    {
+        // The dashboard shows grain state and logs: local operators only until real admin sign-in exists.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardPath), admin => admin.Use(
+            async (context, next) =>
+            {
+                if (IsLocal(context)) await next(context);
+                else context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            }));
+        app.MapHub<MarketHub>(MarketHub.Path);
+        app.MapStockApi();
+        app.MapOrleansDashboard(DashboardPath);
+        return app;
+    }
+
+    private static bool IsLocal(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
+}

@@ -1,0 +1,33 @@
+using Gslts.Grains.Interfaces.Stocks;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Gslts.Client.Web.Market;
+
+/// <summary>The page's live channel: a client watches one stock at a time and receives "stock" snapshots.</summary>
+public sealed class MarketHub(StockFeedForwarder forwarder, IGrainFactory grains) : Hub
+{
+    public const string Path = "/hubs/market";
+    public const string StockEvent = "stock";
+    private const string WatchedKey = "watched";
+
+    public static string GroupOf(string code) => $"stock:{code}";
+
+    /// <summary>Switches this connection to <paramref name="code"/> and returns its current snapshot.</summary>
+    public async Task<StockSnapshot> Watch(string code)
+    {
+        if (!StockCode.IsValid(code))
+        {
+            throw new HubException($"Unknown stock code '{code}': expected {StockCode.Format}.");
+        }
+
+        if (Context.Items.TryGetValue(WatchedKey, out var previous) && previous is string old && old != code)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(old), Context.ConnectionAborted);
+        }
+
+        Context.Items[WatchedKey] = code;
+        await forwarder.EnsureForwardingAsync(code, Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(code), Context.ConnectionAborted);
+        return await grains.GetGrain<IStockGrain>(code).GetSnapshot();
+    }
+}

@@ -1,0 +1,10 @@
+namespace Gslts.Client.Web.Market;
+
+/// <summary>Bound from <c>Gslts:Web:Market</c>.</summary>
+public sealed class MarketHubOptions
+{
+    public const string Section = "Gslts:Web:Market";
+
+    /// <summary>Shortest gap between two pushes of the same stock to browsers (default 100 ms = 10/s).</summary>
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+}

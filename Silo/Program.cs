@@ -1,0 +1,3 @@
+using Gslts.Silo.Hosting;
+
+return await GsltsApp.RunAsync(args);
