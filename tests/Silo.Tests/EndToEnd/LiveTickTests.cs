@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gslts.Grains.Interfaces.Stocks;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Gslts.Silo.Tests.EndToEnd;
+
+public sealed class LiveTickTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_trade_printed_by_the_sim_reaches_a_browser_client_through_bridge_grain_and_hub()
+    {
+        await using var host = await TestHost.StartAsync();
+        var updates = new List<StockSnapshot>();
+        var secondUpdate = new TaskCompletionSource<StockSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(host.Web, "/hubs/market")).Build();
+        connection.On<StockSnapshot>("stock", snapshot =>
+        {
+            lock (updates)
+            {
+                updates.Add(snapshot);
+                if (updates.Count == 2) secondUpdate.TrySetResult(snapshot);
+            }
+        });
+        await connection.StartAsync();
+
+        var first = await connection.InvokeAsync<StockSnapshot>("Watch", "005930");
+        var live = await secondUpdate.Task.WaitAsync(Patience);
+
+        Assert.Equal("005930", live.Code);
+        Assert.True(live.Price > 0, "a traded price");
+        Assert.True(live.LastSequence > first.LastSequence, "the pushed snapshot is newer than the one Watch returned");
+        Assert.InRange(live.Low, 1, live.Price);
+        Assert.InRange(live.High, live.Price, long.MaxValue);
+        Assert.True(live.Volume > 0 && live.TradingValue >= live.Low * live.Volume / 2, "volume and trading value accumulate");
+        lock (updates)
+        {
+            Assert.True(updates[1].TickCount >= updates[0].TickCount, "snapshots arrive in order");
+        }
+    }
+
+    [Fact]
+    public async Task Health_stock_api_and_page_answer_once_the_feed_is_live()
+    {
+        await using var host = await TestHost.StartAsync();
+        using var http = new HttpClient { BaseAddress = host.Web };
+
+        var health = await Eventually(() => http.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.OK);
+        var body = await health.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        Assert.Equal(["feed", "silo", "storage"], body.GetProperty("checks").EnumerateObject().Select(p => p.Name).Order());
+
+        var stock = await Eventually(() => http.GetAsync("/api/stocks/005930"), r => r.StatusCode == HttpStatusCode.OK);
+        var snapshot = await stock.Content.ReadFromJsonAsync<StockSnapshot>();
+        Assert.Equal("005930", snapshot!.Code);
+        Assert.True(snapshot.Price > 0);
+
+        var badCode = await http.GetAsync("/api/stocks/59-30");
+        Assert.Equal(HttpStatusCode.BadRequest, badCode.StatusCode);
+        Assert.Contains("6 characters", await badCode.Content.ReadAsStringAsync());
+
+        var page = await http.GetStringAsync("/");
+        Assert.Contains("<div id=\"root\"", page);
+    }
+
+    private static async Task<HttpResponseMessage> Eventually(Func<Task<HttpResponseMessage>> call, Func<HttpResponseMessage, bool> done)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var response = await call();
+            if (done(response) || DateTime.UtcNow > deadline)
+            {
+                return response;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}

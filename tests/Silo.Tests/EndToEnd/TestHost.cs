@@ -1,0 +1,58 @@
+using Gslts.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+
+namespace Gslts.Silo.Tests.EndToEnd;
+
+/// <summary>The whole product (default roles, SQLite in a temp folder) started in-process on free ports.</summary>
+internal sealed class TestHost : IAsyncDisposable
+{
+    private TestHost(WebApplication app, Uri web, string folder)
+    {
+        App = app;
+        Web = web;
+        Folder = folder;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri Web { get; }
+
+    public string Folder { get; }
+
+    public static string[] Arguments(string folder, int webPort, params string[] extra)
+    {
+        var simPort = FreePort.Next();
+        return
+        [
+            "--urls", $"http://127.0.0.1:{webPort}",
+            $"--ConnectionStrings:Gslts=Data Source={Path.Combine(folder, "gslts.db")}",
+            $"--Gslts:Sim:Urls=http://127.0.0.1:{simPort}",
+            $"--Gslts:Kiwoom:BaseUrl=http://127.0.0.1:{simPort}",
+            $"--Gslts:Cluster:SiloPort={FreePort.Next()}",
+            $"--Gslts:Cluster:GatewayPort={FreePort.Next()}",
+            .. extra,
+        ];
+    }
+
+    public static async Task<TestHost> StartAsync(params string[] extra)
+    {
+        var folder = Directory.CreateTempSubdirectory("gslts-e2e-").FullName;
+        var webPort = FreePort.Next();
+        var app = await GsltsApp.StartAsync(Arguments(folder, webPort, extra));
+        return new TestHost(app, new Uri($"http://127.0.0.1:{webPort}"), folder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file the OS still holds open only leaves a temp folder behind.
+        }
+    }
+}
