@@ -1,0 +1,15 @@
+namespace Gslts.Client.Web.Tests;
+
+/// <summary>A browser test: runs against Debian's Chromium, skipped (saying why) where it is not installed.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public const string Executable = "/usr/bin/chromium";
+
+    public ChromiumFactAttribute()
+    {
+        if (!File.Exists(Executable))
+        {
+            Skip = $"{Executable} is not installed (apt-get install -y chromium fonts-nanum; .ci/run does it).";
+        }
+    }
+}

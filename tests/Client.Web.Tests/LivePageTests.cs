@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Sockets;
+using Gslts.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace Gslts.Client.Web.Tests;
+
+public sealed class LivePageTests
+{
+    [ChromiumFact]
+    public async Task The_page_shows_samsung_electronics_price_changing_live()
+    {
+        var folder = Directory.CreateTempSubdirectory("gslts-page-").FullName;
+        var webPort = FreePort();
+        var simPort = FreePort();
+        var app = await GsltsApp.StartAsync([
+            "--urls", $"http://127.0.0.1:{webPort}",
+            $"--ConnectionStrings:Gslts=Data Source={Path.Combine(folder, "gslts.db")}",
+            $"--Gslts:Sim:Urls=http://127.0.0.1:{simPort}",
+            $"--Gslts:Kiwoom:BaseUrl=http://127.0.0.1:{simPort}",
+            $"--Gslts:Cluster:SiloPort={FreePort()}", $"--Gslts:Cluster:GatewayPort={FreePort()}",
+        ]);
+        try
+        {
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = ChromiumFactAttribute.Executable,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+            });
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+            await page.GotoAsync($"http://127.0.0.1:{webPort}/");
+
+            var price = page.GetByTestId("price");
+            await Assertions.Expect(page.GetByText("삼성전자").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(price).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d,]+원?$"), new() { Timeout = 60_000 });
+            var first = await price.InnerTextAsync();
+            var tickCount = page.GetByTestId("tick-count");
+            var firstCount = await tickCount.InnerTextAsync();
+            await Assertions.Expect(tickCount).Not.ToHaveTextAsync(firstCount, new() { Timeout = 60_000 });
+
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "live-page.png") });
+            Assert.Matches(@"^[\d,]+원?$", first);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
