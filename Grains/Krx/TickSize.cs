@@ -1,0 +1,58 @@
+namespace Gslts.Grains.Krx;
+
+/// <summary>KRX 호가가격단위 for KOSPI and KOSDAQ stocks (bands in force since 2023-01-25).</summary>
+public static class TickSize
+{
+    // (lowest price of the band, tick of the band), highest band first.
+    private static readonly (long From, long Tick)[] Bands =
+    [
+        (500_000, 1_000),
+        (200_000, 500),
+        (50_000, 100),
+        (20_000, 50),
+        (5_000, 10),
+        (2_000, 5),
+        (1, 1),
+    ];
+
+    public static long Of(long price)
+    {
+        foreach (var (from, tick) in Bands)
+        {
+            if (price >= from) return tick;
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(price), price, "A price must be at least 1 won.");
+    }
+
+    public static bool IsValid(long price) => price >= 1 && price % Of(price) == 0;
+
+    /// <summary>The highest valid price at or below <paramref name="price"/>.</summary>
+    public static long RoundDown(long price)
+    {
+        var down = price - price % Of(price);
+        return down >= 1 ? down : 1;
+    }
+
+    /// <summary>The lowest valid price at or above <paramref name="price"/>.</summary>
+    public static long RoundUp(long price)
+    {
+        if (price < 1) return 1;
+        var tick = Of(price);
+        var up = price % tick == 0 ? price : price - price % tick + tick;
+        // Rounding up can cross into a coarser band whose grid it must sit on too.
+        return IsValid(up) ? up : RoundUp(up);
+    }
+
+    /// <summary>The valid price <paramref name="ticks"/> steps away (negative = down), never below 1.</summary>
+    public static long Step(long price, int ticks)
+    {
+        var p = price;
+        for (var i = 0; i < Math.Abs(ticks); i++)
+        {
+            p = ticks > 0 ? p + Of(p) : p > 1 ? p - Of(p - 1) : 1;
+        }
+
+        return p;
+    }
+}

@@ -1,0 +1,3 @@
+SELECT Address, ProxyPort, Generation
+FROM OrleansMembershipTable
+WHERE DeploymentId = @DeploymentId AND Status = @Status AND ProxyPort > 0;

@@ -1,0 +1,3 @@
+INSERT IGNORE INTO OrleansMembershipVersionTable (DeploymentId) VALUES (@DeploymentId);
+
+SELECT ROW_COUNT();

@@ -1,0 +1,2 @@
+CALL GsltsUpdateMembership(@DeploymentId, @Address, @Port, @Generation, @Version,
+    @Status, @SuspectTimes, @IAmAliveTime);
