@@ -1,0 +1,35 @@
+using Gslts.KiwoomSim.Auth;
+using Gslts.KiwoomSim.Hosting;
+using Gslts.KiwoomSim.Market;
+using Gslts.KiwoomSim.Realtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gslts.KiwoomSim;
+
+public static class KiwoomSimExtensions
+{
+    /// <summary>The sim role: a local exchange speaking Kiwoom's protocol on its own port.</summary>
+    public static IServiceCollection AddKiwoomSim(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SimOptions>()
+            .Bind(configuration.GetSection(SimOptions.Section))
+            .Validate(o => Uri.TryCreate(o.Urls, UriKind.Absolute, out var u) && u.Scheme is "http" or "https",
+                "Gslts:Sim:Urls must be an absolute http URL, e.g. http://localhost:5100.")
+            .Validate(o => o.Speed is > 0 and <= 3600, "Gslts:Sim:Speed must be above 0 and at most 3600.")
+            .Validate(o => o.TradesPerSecond is > 0 and <= 100_000, "Gslts:Sim:TradesPerSecond must be above 0 and at most 100000.")
+            .Validate(o => o.Accounts.Count > 0 && o.Accounts.All(a => a.AppKey.Length > 0 && a.SecretKey.Length > 0),
+                "Gslts:Sim:Accounts needs at least one account with an AppKey and a SecretKey.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SimMarket>();
+        services.AddSingleton<SimClock>();
+        services.AddSingleton<TokenStore>();
+        services.AddSingleton<RealtimeSessions>();
+        services.AddSingleton<KiwoomSimServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<KiwoomSimServer>());
+        services.AddHostedService<TradeLoop>();
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+
+namespace Gslts.KiwoomSim.Market;
+
+/// <summary>The sim's listings and their day state; the one place trades are printed, so its counts are ground truth.</summary>
+public sealed class SimMarket
+{
+    private readonly Lock gate = new();
+    private readonly SimStock[] stocks;
+    private readonly Dictionary<string, SimStock> byCode;
+    private readonly TradeGenerator generator;
+
+    public SimMarket(IOptions<SimOptions> options)
+        : this(Market.Listings.LargeCaps, options.Value.Seed)
+    {
+    }
+
+    public SimMarket(IReadOnlyList<Listing> listings, int seed)
+    {
+        stocks = listings.Select(l => new SimStock(l)).ToArray();
+        byCode = stocks.ToDictionary(s => s.Listing.Code);
+        generator = new TradeGenerator(seed);
+    }
+
+    public IReadOnlyList<Listing> Listings => stocks.Select(s => s.Listing).ToList();
+
+    public bool IsListed(string code) => byCode.ContainsKey(code);
+
+    /// <summary>Generates and prints <paramref name="count"/> trades at <paramref name="time"/>.</summary>
+    public List<SimTrade> Generate(int count, TimeOnly time)
+    {
+        var trades = new List<SimTrade>(count);
+        lock (gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var stock = stocks[generator.NextStock(stocks.Length)];
+                var (price, quantity) = generator.NextTrade(stock);
+                trades.Add(stock.Print(time, price, quantity));
+            }
+        }
+
+        return trades;
+    }
+
+    /// <summary>A consistent copy of one stock's day, or null for an unknown code.</summary>
+    public StockView? View(string code)
+    {
+        if (!byCode.TryGetValue(code, out var stock)) return null;
+        lock (gate)
+        {
+            return new StockView(stock.Listing, stock.Limits.Upper, stock.Limits.Lower, stock.Price, stock.Open, stock.High,
+                stock.Low, stock.Volume, stock.TradingValue, stock.Trades);
+        }
+    }
+
+    public SimStats Stats()
+    {
+        lock (gate)
+        {
+            var perStock = stocks.ToDictionary(s => s.Listing.Code, s => new StockStats(s.Trades, s.Volume, s.TradingValue));
+            return new SimStats(perStock.Values.Sum(s => s.Trades), perStock.Values.Sum(s => s.Volume), perStock);
+        }
+    }
+}
+
+public sealed record StockView(
+    Listing Listing, long Upper, long Lower, long Price, long Open, long High, long Low, long Volume, long TradingValue, long Trades);
+
+public sealed record StockStats(long Trades, long Volume, long TradingValue);
+
+public sealed record SimStats(long Trades, long Volume, IReadOnlyDictionary<string, StockStats> Stocks);

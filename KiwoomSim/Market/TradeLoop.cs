@@ -1,0 +1,43 @@
+using Gslts.KiwoomSim.Realtime;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gslts.KiwoomSim.Market;
+
+/// <summary>Prints trades at the configured rate in virtual time and hands them to the real-time sessions.</summary>
+public sealed class TradeLoop(
+    SimMarket market, SimClock clock, RealtimeSessions sessions, IOptions<SimOptions> options, TimeProvider time,
+    ILogger<TradeLoop> logger) : BackgroundService
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var perSecond = options.Value.TradesPerSecond * market.Listings.Count;
+        var printed = 0L;
+        logger.LogInformation("KiwoomSim trading day {Date} open: {Stocks} stocks, {Rate:0.#} trades/s at {Speed}x",
+            clock.TradingDate, market.Listings.Count, perSecond, options.Value.Speed);
+        try
+        {
+            while (clock.IsOpen)
+            {
+                var due = (long)(clock.ElapsedSeconds * perSecond) - printed;
+                if (due > 0)
+                {
+                    var trades = market.Generate((int)Math.Min(due, 100_000), clock.Now);
+                    printed += trades.Count;
+                    sessions.Publish(trades);
+                }
+
+                await Task.Delay(Step, time, stoppingToken);
+            }
+
+            logger.LogInformation("KiwoomSim trading day {Date} closed after {Trades} trades", clock.TradingDate, printed);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+}

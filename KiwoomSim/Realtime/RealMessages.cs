@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Gslts.Grains.Krx;
+using Gslts.KiwoomSim.Market;
+using static Gslts.KiwoomSim.Protocol.KiwoomFormat;
+
+namespace Gslts.KiwoomSim.Realtime;
+
+/// <summary>Builds Kiwoom's real-time frames: <c>{"trnm":"REAL","data":[{"type":"0B",...,"values":{...}}]}</c>.</summary>
+public static class RealMessages
+{
+    public const string Trade = "0B";
+
+    public static JsonObject TradeItem(SimTrade t)
+    {
+        var b = t.BasePrice;
+        var limits = PriceLimits.From(b);
+        var strength = t.SellVolume == 0 ? 0m : Math.Round(t.BuyVolume * 100m / t.SellVolume, 2);
+        return new JsonObject
+        {
+            ["type"] = Trade,
+            ["name"] = "주식체결",
+            ["item"] = t.Code,
+            ["values"] = new JsonObject
+            {
+                ["20"] = Time(t.Time),
+                ["10"] = Signed(t.Price, b),
+                ["11"] = Signed(t.Price - b),
+                ["12"] = Rate(t.Price, b),
+                ["27"] = Signed(t.BestAsk, b),
+                ["28"] = Signed(t.BestBid, b),
+                ["15"] = Signed(t.Quantity),
+                ["13"] = Number(t.Volume),
+                ["14"] = Number(t.TradingValue / 1_000_000),
+                ["16"] = Signed(t.Open, b),
+                ["17"] = Signed(t.High, b),
+                ["18"] = Signed(t.Low, b),
+                ["25"] = SignCode(t.Price, b, limits.Upper, limits.Lower),
+                ["228"] = strength.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                ["290"] = "2",
+                ["1030"] = Number(t.SellVolume),
+                ["1031"] = Number(t.BuyVolume),
+            },
+        };
+    }
+
+    public static string Real(IEnumerable<JsonObject> items) =>
+        new JsonObject { ["trnm"] = "REAL", ["data"] = new JsonArray([.. items]) }.ToJsonString();
+
+    public static string Answer(string trnm, int returnCode, string message) =>
+        new JsonObject { ["trnm"] = trnm, ["return_code"] = returnCode, ["return_msg"] = message }.ToJsonString();
+}

@@ -1,0 +1,250 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Gslts.KiwoomSim.Auth;
+using Gslts.KiwoomSim.Market;
+using Gslts.KiwoomSim.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Gslts.KiwoomSim.Realtime;
+
+/// <summary>
+/// One client's WebSocket: LOGIN, REG/REMOVE, PING; outgoing frames go through a bounded queue so a slow client
+/// is dropped instead of slowing the market down.
+/// </summary>
+public sealed class RealtimeSession(
+    WebSocket socket, TokenStore tokens, RealtimeSessions sessions, SimMarket market, SimOptions options,
+    TimeProvider time, ILogger logger)
+{
+    private const int MaxFrameBytes = 1 << 20;
+    private const int OutboxCapacity = 10_000;
+    private static readonly HashSet<string> KnownTypes = ["0B", "0D", "00", "04"];
+
+    private readonly Channel<string> outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
+    private readonly CancellationTokenSource closing = new();
+    private readonly Dictionary<string, HashSet<(string Item, string Type)>> groups = [];
+    private readonly Lock gate = new();
+    private string? appKey;
+    private long lastPong;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, closing.Token);
+        lastPong = time.GetTimestamp();
+        var sending = SendLoopAsync(linked.Token);
+        var pinging = PingLoopAsync(linked.Token);
+        try
+        {
+            await ReceiveLoopAsync(linked.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // The client went away or the session was dropped: nothing to answer.
+        }
+        finally
+        {
+            if (appKey is not null) sessions.Leave(appKey, this);
+            outbox.Writer.TryComplete();
+            await closing.CancelAsync();
+            await Task.WhenAll(sending, pinging).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    public bool IsRegistered(string code, string type)
+    {
+        lock (gate)
+        {
+            foreach (var group in groups.Values)
+            {
+                if (group.Contains((code, type))) return true;
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Queues a frame; a client too slow to keep up is disconnected.</summary>
+    public void Send(string frame)
+    {
+        if (!outbox.Writer.TryWrite(frame) && !closing.IsCancellationRequested)
+        {
+            logger.LogWarning("A real-time client fell {Capacity} frames behind; disconnecting it", OutboxCapacity);
+            Drop(null);
+        }
+    }
+
+    /// <summary>Sends <paramref name="lastFrame"/> (if any), then closes the session.</summary>
+    public void Drop(string? lastFrame)
+    {
+        if (lastFrame is not null) outbox.Writer.TryWrite(lastFrame);
+        outbox.Writer.TryComplete();
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[8192];
+        using var frame = new MemoryStream();
+        while (socket.State == WebSocketState.Open)
+        {
+            var result = await socket.ReceiveAsync(buffer, cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close) return;
+            frame.Write(buffer, 0, result.Count);
+            if (frame.Length > MaxFrameBytes)
+            {
+                Drop(RealMessages.Answer("ERROR", 1, $"[{KiwoomErrors.BadRequest}:메시지가 너무 큽니다]"));
+                return;
+            }
+
+            if (!result.EndOfMessage) continue;
+            var text = Encoding.UTF8.GetString(frame.GetBuffer(), 0, (int)frame.Length);
+            frame.SetLength(0);
+            if (!Handle(text)) return;
+        }
+    }
+
+    /// <summary>Answers one client frame; false ends the session.</summary>
+    private bool Handle(string text)
+    {
+        JsonElement message;
+        string? trnm;
+        try
+        {
+            message = JsonDocument.Parse(text).RootElement;
+            trnm = message.ValueKind == JsonValueKind.Object ? message.Str("trnm") : null;
+        }
+        catch (JsonException)
+        {
+            Send(RealMessages.Answer("ERROR", 1, $"[{KiwoomErrors.BadRequest}:JSON 형식이 올바르지 않습니다]"));
+            return true;
+        }
+
+        switch (trnm)
+        {
+            case "LOGIN":
+                return LogIn(message.Str("token"));
+            case "PING":
+                Interlocked.Exchange(ref lastPong, time.GetTimestamp());
+                return true;
+            case "REG" or "REMOVE" when appKey is null:
+                Send(RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.TokenInvalid}:로그인이 필요합니다]"));
+                return true;
+            case "REG" or "REMOVE":
+                Send(Register(trnm, message));
+                return true;
+            default:
+                Send(RealMessages.Answer(trnm ?? "ERROR", 1, $"[{KiwoomErrors.BadRequest}:알 수 없는 trnm입니다 ({trnm})]"));
+                return true;
+        }
+    }
+
+    private bool LogIn(string? token)
+    {
+        var issued = tokens.Validate(token);
+        if (issued is null)
+        {
+            Drop(RealMessages.Answer("LOGIN", 1, $"[{KiwoomErrors.TokenInvalid}:Token이 유효하지 않습니다]"));
+            return false;
+        }
+
+        appKey = issued.Account.AppKey;
+        sessions.LogIn(appKey, this);
+        Send(RealMessages.Answer("LOGIN", 0, KiwoomErrors.Ok));
+        return true;
+    }
+
+    private string Register(string trnm, JsonElement message)
+    {
+        var group = message.Str("grp_no") ?? "1";
+        var keep = message.Str("refresh") != "0";
+        var pairs = new List<(string, string)>();
+        if (!message.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+        {
+            return RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.BadRequest}:data가 없습니다]");
+        }
+
+        foreach (var entry in data.EnumerateArray())
+        {
+            var items = Strings(entry, "item");
+            var types = Strings(entry, "type");
+            if (items is null || types is null || types.Count == 0)
+            {
+                return RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.BadRequest}:item과 type은 문자열 배열이어야 합니다]");
+            }
+
+            var unknown = types.FirstOrDefault(t => !KnownTypes.Contains(t)) ?? items.FirstOrDefault(i => i.Length > 0 && !market.IsListed(i));
+            if (unknown is not null)
+            {
+                return RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.UnknownStock}:등록할 수 없는 항목입니다 ({unknown})]");
+            }
+
+            pairs.AddRange(items.SelectMany(i => types.Select(t => (i, t))));
+        }
+
+        lock (gate)
+        {
+            if (!groups.TryGetValue(group, out var set)) groups[group] = set = [];
+            if (trnm == "REMOVE") set.ExceptWith(pairs);
+            else
+            {
+                if (!keep) set.Clear();
+                set.UnionWith(pairs);
+            }
+        }
+
+        return RealMessages.Answer(trnm, 0, KiwoomErrors.Ok);
+    }
+
+    private static List<string>? Strings(JsonElement entry, string name) =>
+        entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
+        && array.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
+            ? array.EnumerateArray().Select(e => e.GetString()!).ToList()
+            : null;
+
+    private async Task SendLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var frame in outbox.Reader.ReadAllAsync(cancellationToken))
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, cancellationToken);
+            }
+
+            if (socket.State == WebSocketState.Open)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by server", cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // The socket is gone; the receive loop ends the session.
+        }
+        finally
+        {
+            await closing.CancelAsync();
+        }
+    }
+
+    private async Task PingLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(options.PingInterval, time, cancellationToken);
+                if (time.GetElapsedTime(Interlocked.Read(ref lastPong)) > options.PingTimeout)
+                {
+                    logger.LogWarning("A real-time client did not answer PING for {Timeout}; disconnecting it", options.PingTimeout);
+                    Drop(null);
+                    return;
+                }
+
+                Send("{\"trnm\":\"PING\"}");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Session over.
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace Gslts.KiwoomSim;
+
+/// <summary>Bound from <c>Gslts:Sim</c>.</summary>
+public sealed class SimOptions
+{
+    public const string Section = "Gslts:Sim";
+
+    /// <summary>Where the sim's own web server listens (port 0 picks a free port).</summary>
+    public string Urls { get; set; } = "http://localhost:5100";
+
+    /// <summary>Same seed, same market: every generated trade follows from it.</summary>
+    public int Seed { get; set; } = 20260101;
+
+    /// <summary>Virtual seconds per real second (1 = real time).</summary>
+    public double Speed { get; set; } = 1;
+
+    /// <summary>Average trades per second per stock, in virtual time.</summary>
+    public double TradesPerSecond { get; set; } = 2;
+
+    /// <summary>How often the server sends PING, and how long a client may leave it unanswered.</summary>
+    public TimeSpan PingInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan PingTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public List<SimAccount> Accounts { get; set; } = [];
+}
+
+/// <summary>A mock account and the app key pair that logs into it.</summary>
+public sealed class SimAccount
+{
+    public string AppKey { get; set; } = "";
+    public string SecretKey { get; set; } = "";
+    public string AccountNo { get; set; } = "";
+}
