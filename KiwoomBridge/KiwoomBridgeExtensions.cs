@@ -1,0 +1,37 @@
+using Gslts.KiwoomBridge.Auth;
+using Gslts.KiwoomBridge.Feeding;
+using Gslts.KiwoomBridge.Realtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gslts.KiwoomBridge;
+
+public static class KiwoomBridgeExtensions
+{
+    /// <summary>The bridge role: Kiwoom token, real-time feed and the feeder into the stock grains.</summary>
+    public static IServiceCollection AddKiwoomBridge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KiwoomOptions>()
+            .Bind(configuration.GetSection(KiwoomOptions.Section))
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https",
+                "Gslts:Kiwoom:BaseUrl must be an absolute http(s) URL.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.WebSocketUrl)
+                    || (Uri.TryCreate(o.WebSocketUrl, UriKind.Absolute, out var u) && u.Scheme is "ws" or "wss"),
+                "Gslts:Kiwoom:WebSocketUrl must be an absolute ws(s) URL.")
+            .Validate(o => o.AppKey.Length > 0, "Gslts:Kiwoom:AppKey is required (environment variable Gslts__Kiwoom__AppKey or user-secrets).")
+            .Validate(o => o.SecretKey.Length > 0, "Gslts:Kiwoom:SecretKey is required (environment variable Gslts__Kiwoom__SecretKey or user-secrets).")
+            .Validate(o => o.SubscribedCodes.All(c => KiwoomFields.StockCode(c) == c), "Gslts:Kiwoom:Codes must be 6-character KRX codes like 005930.")
+            .Validate(o => o.GroupSize is >= 1 and <= 100, "Gslts:Kiwoom:GroupSize must be between 1 and 100.")
+            .Validate(o => o.BatchWindow >= TimeSpan.Zero && o.BatchWindow <= TimeSpan.FromSeconds(1), "Gslts:Kiwoom:BatchWindow must be between 0 and 1 second.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(KiwoomTokenClient.HttpClientName);
+        services.AddSingleton<KiwoomTokenClient>();
+        services.AddSingleton<FeedStatus>();
+        services.AddSingleton<TickFeeder>();
+        services.AddHostedService(sp => sp.GetRequiredService<TickFeeder>());
+        services.AddHostedService<KiwoomRealtimeClient>();
+        return services;
+    }
+}

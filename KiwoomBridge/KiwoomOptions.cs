@@ -1,0 +1,48 @@
+namespace Gslts.KiwoomBridge;
+
+/// <summary>Bound from <c>Gslts:Kiwoom</c>. The defaults point at the in-process KiwoomSim.</summary>
+public sealed class KiwoomOptions
+{
+    public const string Section = "Gslts:Kiwoom";
+
+    /// <summary>The design's large caps, subscribed when <see cref="Codes"/> is empty.</summary>
+    public static readonly IReadOnlyList<string> DefaultCodes =
+    [
+        "005930", "000660", "035420", "105560", "055550", "096770", "010950", "207940", "068270", "329180", "000150",
+        "097950", "271560", "005380", "023530", "015760", "036460", "051910", "003670", "330590", "293940", "017670", "030200",
+    ];
+
+    public string BaseUrl { get; set; } = "http://localhost:5100";
+
+    /// <summary>Defaults to <c>ws(s)://{BaseUrl host}/api/dostk/websocket</c>.</summary>
+    public string? WebSocketUrl { get; set; }
+
+    public string AppKey { get; set; } = "";
+
+    public string SecretKey { get; set; } = "";
+
+    /// <summary>Stock codes to receive live trades for; empty means <see cref="DefaultCodes"/>.</summary>
+    public List<string> Codes { get; set; } = [];
+
+    /// <summary>Codes per REG group.</summary>
+    public int GroupSize { get; set; } = 100;
+
+    /// <summary>How long trades of one stock are gathered before they go to its grain in one call.</summary>
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>A token is renewed this long before Kiwoom says it expires.</summary>
+    public TimeSpan RenewBefore { get; set; } = TimeSpan.FromHours(1);
+
+    public IReadOnlyList<string> SubscribedCodes => Codes.Count > 0 ? Codes : DefaultCodes;
+
+    public Uri WebSocketUri
+    {
+        get
+        {
+            if (!string.IsNullOrWhiteSpace(WebSocketUrl)) return new Uri(WebSocketUrl);
+            var rest = new UriBuilder(BaseUrl) { Path = "/api/dostk/websocket" };
+            rest.Scheme = rest.Scheme == "https" ? "wss" : "ws";
+            return rest.Uri;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gslts.KiwoomBridge.Auth;
+using Gslts.KiwoomBridge.Feeding;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gslts.KiwoomBridge.Realtime;
+
+/// <summary>
+/// Kiwoom's real-time WebSocket: LOGIN, REG in groups, PING echoed, <c>0B</c> trades to the feeder; reconnects with
+/// capped, jittered backoff and registers everything again. Another session taking the app key over (R10001) stops it.
+/// </summary>
+public sealed class KiwoomRealtimeClient(
+    KiwoomTokenClient tokens, TickFeeder feeder, FeedStatus status, IOptions<KiwoomOptions> options, TimeProvider time,
+    ILogger<KiwoomRealtimeClient> logger) : BackgroundService
+{
+    private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var ended = await RunSessionAsync(() => failures = 0, stoppingToken);
+                if (ended == SessionEnd.TakenOver) return;
+                status.Disconnected("the server closed the connection");
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is WebSocketException or HttpRequestException or KiwoomException or JsonException or IOException)
+            {
+                status.Disconnected(e.Message);
+                logger.LogWarning("Kiwoom real-time connection lost: {Reason}", e.Message);
+            }
+
+            failures++;
+            var backoff = Backoff(failures);
+            logger.LogInformation("Reconnecting to Kiwoom real-time in {Delay:0.0}s (attempt {Attempt})", backoff.TotalSeconds, failures);
+            await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            using var quick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            quick.CancelAfter(TimeSpan.FromSeconds(3));
+            await tokens.RevokeAsync(quick.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException or KiwoomException or OperationCanceledException or JsonException)
+        {
+            logger.LogInformation("Kiwoom token not revoked at shutdown: {Reason}", e.Message);
+        }
+    }
+
+    /// <summary>0.5 s doubling to 30 s, with ±20% jitter so many bridges never reconnect in step.</summary>
+    public static TimeSpan Backoff(int failures)
+    {
+        var seconds = Math.Min(MaxBackoff.TotalSeconds, 0.5 * Math.Pow(2, Math.Min(failures - 1, 10)));
+        return TimeSpan.FromSeconds(seconds * (0.8 + Random.Shared.NextDouble() * 0.4));
+    }
+
+    private async Task<SessionEnd> RunSessionAsync(Action loggedIn, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAsync(cancellationToken);
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(options.Value.WebSocketUri, cancellationToken);
+        await SendAsync(socket, new JsonObject { ["trnm"] = "LOGIN", ["token"] = token }, cancellationToken);
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        while (true)
+        {
+            var text = await ReceiveAsync(socket, buffer, cancellationToken);
+            if (text is null) return SessionEnd.Closed;
+            status.Message(time.GetUtcNow());
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            switch (root.TryGetProperty("trnm", out var t) ? t.GetString() : null)
+            {
+                case "LOGIN":
+                    try
+                    {
+                        KiwoomError.ThrowIfFailed(root, "LOGIN");
+                    }
+                    catch (KiwoomException e) when (e.IsTokenProblem)
+                    {
+                        tokens.Invalidate(token);
+                        throw;
+                    }
+
+                    status.LoggedIn();
+                    loggedIn();
+                    await RegisterAsync(socket, cancellationToken);
+                    break;
+                case "PING":
+                    await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cancellationToken);
+                    break;
+                case "REAL":
+                    OnReal(root);
+                    break;
+                case "REG" or "REMOVE":
+                    if (root.TryGetProperty("return_code", out var rc) && rc.ValueKind == JsonValueKind.Number && rc.GetInt32() != 0)
+                    {
+                        logger.LogError("Kiwoom refused a registration: {Message}", root.GetProperty("return_msg").GetString());
+                    }
+
+                    break;
+                case "SYSTEM" when root.TryGetProperty("code", out var code) && code.GetString() == "R10001":
+                    status.Stopped("another session logged in with this app key (R10001)");
+                    logger.LogCritical("Kiwoom dropped this session: another LOGIN used the same app key (R10001). " +
+                        "The bridge stops its real-time feed instead of fighting it; restart it once the other session is gone");
+                    return SessionEnd.TakenOver;
+                default:
+                    logger.LogDebug("Ignoring real-time frame {Frame}", text.Length > 200 ? text[..200] : text);
+                    break;
+            }
+        }
+    }
+
+    private async Task RegisterAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var groups = o.SubscribedCodes.Chunk(o.GroupSize).ToList();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            await SendAsync(socket, new JsonObject
+            {
+                ["trnm"] = "REG",
+                ["grp_no"] = (g + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["refresh"] = "1",
+                ["data"] = new JsonArray(new JsonObject
+                {
+                    ["item"] = new JsonArray([.. groups[g].Select(c => JsonValue.Create(c))]),
+                    ["type"] = new JsonArray("0B"),
+                }),
+            }, cancellationToken);
+        }
+
+        logger.LogInformation("Kiwoom real-time: logged in, {Codes} codes registered in {Groups} group(s)", o.SubscribedCodes.Count, groups.Count);
+    }
+
+    private void OnReal(JsonElement root)
+    {
+        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array) return;
+        var date = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime);
+        foreach (var item in data.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("type", out var type) || type.GetString() != "0B") continue;
+            var (tick, rejection) = TradeParser.Parse(
+                item.TryGetProperty("item", out var code) ? code.GetString() : null,
+                item.TryGetProperty("values", out var values) ? values : default,
+                date);
+            if (tick is null)
+            {
+                status.Reject();
+                logger.LogWarning("Rejected a real-time trade: {Reason}", rejection);
+                continue;
+            }
+
+            status.Tick();
+            feeder.Post(tick);
+        }
+    }
+
+    private static Task SendAsync(ClientWebSocket socket, JsonObject message, CancellationToken cancellationToken) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, cancellationToken);
+
+    private static async Task<string?> ReceiveAsync(ClientWebSocket socket, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    {
+        buffer.ResetWrittenCount();
+        while (true)
+        {
+            var memory = buffer.GetMemory(8192);
+            var result = await socket.ReceiveAsync(memory, cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close) return null;
+            buffer.Advance(result.Count);
+            if (result.EndOfMessage) return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+    }
+
+    private enum SessionEnd
+    {
+        Closed,
+        TakenOver,
+    }
+}

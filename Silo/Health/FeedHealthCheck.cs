@@ -1,0 +1,15 @@
+using Gslts.KiwoomBridge.Realtime;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Gslts.Silo.Health;
+
+/// <summary>Up while the bridge is logged in to the broker's real-time feed.</summary>
+public sealed class FeedHealthCheck(FeedStatus feed) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(feed.IsLoggedIn
+            ? HealthCheckResult.Healthy($"logged in; {feed.TicksReceived} trades received, last message {feed.LastMessageAt:HH:mm:ss}")
+            : HealthCheckResult.Unhealthy(feed.GaveUp
+                ? $"stopped: {feed.LastError}"
+                : $"not logged in ({feed.Reconnects} reconnects): {feed.LastError ?? "connecting"}"));
+}
