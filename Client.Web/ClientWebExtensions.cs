@@ -37,6 +37,7 @@ public static class ClientWebExtensions
         app.MapHub<MarketHub>(MarketHub.Path);
         app.MapStockApi();
         app.MapOrleansDashboard(DashboardPath);
+        app.MapClientApp();
         return app;
     }
 

@@ -1,0 +1,45 @@
+// Korean trader-facing number formats.
+const grouped = new Intl.NumberFormat('ko-KR');
+
+/** 70200 → "70,200" */
+export function price(value: number): string {
+  return grouped.format(value);
+}
+
+/** 70200 → "70,200원" */
+export function won(value: number): string {
+  return `${grouped.format(value)}원`;
+}
+
+/** 1200 → "+1,200", -800 → "-800", 0 → "0" */
+export function signed(value: number): string {
+  return value > 0 ? `+${grouped.format(value)}` : grouped.format(value);
+}
+
+/** 1.7 → "+1.70%", -0.14 → "-0.14%", 0 → "0.00%" */
+export function rate(percent: number): string {
+  const text = `${Math.abs(percent).toFixed(2)}%`;
+  return percent > 0 ? `+${text}` : percent < 0 ? `-${text}` : text;
+}
+
+/** 거래대금 in won: 1.2조, 3,456억, 5,000만, 9,999원. */
+export function tradingValue(wonValue: number): string {
+  const jo = 1e12;
+  const eok = 1e8;
+  const man = 1e4;
+  if (wonValue >= jo) return `${(Math.floor((wonValue / jo) * 10) / 10).toFixed(1)}조`;
+  if (wonValue >= eok) return `${grouped.format(Math.floor(wonValue / eok))}억`;
+  if (wonValue >= man) return `${grouped.format(Math.floor(wonValue / man))}만`;
+  return won(wonValue);
+}
+
+/** "2026-11-23T09:00:01+09:00" → "09:00:01" (the exchange's KST clock as sent). */
+export function clock(iso: string | null): string {
+  const match = iso?.match(/T(\d{2}:\d{2}:\d{2})/);
+  return match ? match[1] : '--:--:--';
+}
+
+/** Korean market colours: rise red, fall blue. */
+export function direction(change: number): 'up' | 'down' | 'flat' {
+  return change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
+}
