@@ -62,7 +62,6 @@ public static class StockDay
     private static StockDayState Trade(StockDayState day, Tick tick)
     {
         var quantity = Math.Abs(tick.Quantity);
-        var volume = day.Volume + quantity;
         return day with
         {
             Price = tick.Price,
@@ -70,7 +69,8 @@ public static class StockDay
             // The exchange's own day range covers trades printed before this grain saw the stock.
             High = Math.Max(Math.Max(day.High, tick.Price), tick.DayHigh),
             Low = Math.Min(Math.Min(day.Low, tick.Price), tick.DayLow > 0 ? tick.DayLow : long.MaxValue),
-            Volume = Math.Max(volume, tick.CumulativeVolume),
+            // Volume, value and count are what this grain saw, so they always agree; gaps are backfilled upstream.
+            Volume = day.Volume + quantity,
             TradingValue = day.TradingValue + tick.Price * quantity,
             TickCount = day.TickCount + 1,
             LastSequence = tick.Sequence,

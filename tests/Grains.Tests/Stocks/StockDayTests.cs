@@ -75,7 +75,7 @@ public sealed class StockDayTests
     }
 
     [Fact]
-    public void The_exchange_day_range_widens_the_range_seen_by_a_grain_that_joined_late()
+    public void The_exchange_day_range_widens_the_range_of_a_grain_that_joined_late_but_volume_counts_only_trades_seen()
     {
         var late = new Trades("005930", 70_000, Monday).At("100000", 70_300, 5) with
         {
@@ -85,6 +85,7 @@ public sealed class StockDayTests
         var day = StockDay.Apply(new StockDayState(), [late]);
 
         Assert.Equal((69_900L, 71_000L, 69_500L), (day.Open, day.High, day.Low));
-        Assert.Equal(1_000_000, day.Volume);
+        Assert.Equal(5, day.Volume);
+        Assert.Equal(70_300L * 5, day.TradingValue);
     }
 }
