@@ -1,0 +1,136 @@
+using Gslts.Grains.Interfaces.Stocks;
+using Gslts.Silo.Hosting;
+using Gslts.Silo.Storage;
+using Gslts.Silo.Tests.EndToEnd;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using MySqlConnector;
+using Orleans.Runtime;
+
+namespace Gslts.Silo.Tests.Storage;
+
+/// <summary>A silo writes grain state and a reminder, stops, and a new silo on the same database reads both back.</summary>
+public sealed class StorageRestartTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 23);
+
+    [Fact]
+    public async Task Sqlite_keeps_grain_state_and_reminders_across_a_silo_restart()
+    {
+        var folder = Directory.CreateTempSubdirectory("gslts-sqlite-").FullName;
+        try
+        {
+            await WriteRestartAndReadBack("Sqlite", $"Data Source={Path.Combine(folder, "gslts.db")}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [MariaDbFact]
+    public async Task MariaDb_keeps_grain_state_and_reminders_across_a_silo_restart()
+    {
+        await using var database = await ScratchDatabase.CreateAsync(MariaDbFactAttribute.ConnectionString!);
+        await WriteRestartAndReadBack("MariaDb", database.ConnectionString);
+    }
+
+    [Fact]
+    public async Task Creating_the_schema_twice_changes_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("gslts-sqlite-").FullName;
+        var settings = new StorageSettings(StorageProvider.Sqlite, $"Data Source={Path.Combine(folder, "gslts.db")};Pooling=false");
+
+        await DatabaseSchema.EnsureCreatedAsync(settings, CancellationToken.None);
+        await DatabaseSchema.EnsureCreatedAsync(settings, CancellationToken.None);
+
+        Assert.True(await DatabaseSchema.CanConnectAsync(settings, CancellationToken.None));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [MariaDbFact]
+    public async Task Creating_the_MariaDb_schema_twice_changes_nothing()
+    {
+        await using var database = await ScratchDatabase.CreateAsync(MariaDbFactAttribute.ConnectionString!);
+        var settings = new StorageSettings(StorageProvider.MariaDb, database.ConnectionString);
+
+        await DatabaseSchema.EnsureCreatedAsync(settings, CancellationToken.None);
+        await DatabaseSchema.EnsureCreatedAsync(settings, CancellationToken.None);
+
+        Assert.True(await DatabaseSchema.CanConnectAsync(settings, CancellationToken.None));
+    }
+
+    private static async Task WriteRestartAndReadBack(string provider, string connectionString)
+    {
+        var grainId = GrainId.Create("stock", "900100");
+        var trade = new Tick("900100", 1, new DateTimeOffset(Day.ToDateTime(new TimeOnly(9, 0, 1)), TimeSpan.FromHours(9)),
+            Price: 70_200, Quantity: 15, Change: 200, DayOpen: 0, DayHigh: 0, DayLow: 0, CumulativeVolume: 15);
+
+        StockSnapshot written;
+        await using (var first = await StartSilo(provider, connectionString))
+        {
+            written = await first.Services.GetRequiredService<IGrainFactory>().GetGrain<IStockGrain>("900100").Ingest([trade]);
+            await first.Services.GetRequiredService<IReminderTable>().UpsertRow(new ReminderEntry
+            {
+                GrainId = grainId, ReminderName = "morning-plan", StartAt = new DateTime(2026, 11, 24, 23, 0, 0, DateTimeKind.Utc),
+                Period = TimeSpan.FromDays(1),
+            });
+            await first.StopAsync();
+        }
+
+        await using var second = await StartSilo(provider, connectionString);
+        var read = await second.Services.GetRequiredService<IGrainFactory>().GetGrain<IStockGrain>("900100").GetSnapshot();
+        var reminders = await second.Services.GetRequiredService<IReminderTable>().ReadRows(grainId);
+
+        Assert.Equal(written, read);
+        Assert.Equal((70_200L, 15L, 1L), (read.Price, read.Volume, read.LastSequence));
+        var reminder = Assert.Single(reminders.Reminders);
+        Assert.Equal(("morning-plan", TimeSpan.FromDays(1)), (reminder.ReminderName, reminder.Period));
+        Assert.Equal(new DateTime(2026, 11, 24, 23, 0, 0, DateTimeKind.Utc), reminder.StartAt);
+        await second.StopAsync();
+    }
+
+    private static Task<WebApplication> StartSilo(string provider, string connectionString) => GsltsApp.StartAsync(
+    [
+        "--urls", $"http://127.0.0.1:{FreePort.Next()}",
+        "--Gslts:Roles=silo",
+        $"--Gslts:Storage:Provider={provider}",
+        $"--ConnectionStrings:Gslts={connectionString}",
+        $"--Gslts:Cluster:SiloPort={FreePort.Next()}",
+        $"--Gslts:Cluster:GatewayPort={FreePort.Next()}",
+    ]);
+}
+
+/// <summary>A fresh MariaDB database for one test, dropped afterwards, so runs never see each other's rows.</summary>
+internal sealed class ScratchDatabase : IAsyncDisposable
+{
+    private readonly string server;
+    private readonly string name;
+
+    private ScratchDatabase(string server, string name, string connectionString) =>
+        (this.server, this.name, ConnectionString) = (server, name, connectionString);
+
+    public string ConnectionString { get; }
+
+    public static async Task<ScratchDatabase> CreateAsync(string connectionString)
+    {
+        var name = $"gslts_test_{Guid.NewGuid():N}"[..30];
+        var server = new MySqlConnectionStringBuilder(connectionString) { Database = "" }.ConnectionString;
+        await ExecuteAsync(server, $"CREATE DATABASE `{name}` CHARACTER SET utf8mb4");
+        return new ScratchDatabase(server, name, new MySqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        MySqlConnection.ClearAllPools();
+        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS `{name}`");
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
