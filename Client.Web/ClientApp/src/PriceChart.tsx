@@ -1,5 +1,6 @@
 import { AreaSeries, createChart, IChartApi, ISeriesApi, UTCTimestamp } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
+import { tickSize } from './format';
 import type { StockSnapshot } from './market';
 
 const kstOffsetSeconds = 9 * 3600;
@@ -37,6 +38,8 @@ export function PriceChart({ snapshot }: { snapshot: StockSnapshot | null }) {
     const time = Math.floor(Date.parse(snapshot.lastTradeTime) / 1000) + kstOffsetSeconds;
     if (time < lastTime.current) return;
     lastTime.current = time;
+    const step = tickSize(snapshot.basePrice || snapshot.price);
+    series.current.applyOptions({ priceFormat: { type: 'price', precision: 0, minMove: step } });
     series.current.update({ time: time as UTCTimestamp, value: snapshot.price });
   }, [snapshot]);
 

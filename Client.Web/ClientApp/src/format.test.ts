@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clock, direction, price, rate, signed, tradingValue, won } from './format';
+import { clock, direction, price, rate, signed, tickSize, tradingValue, won } from './format';
 
 describe('Korean number formats', () => {
   it('writes prices with thousands separators and 원', () => {
@@ -29,5 +29,12 @@ describe('Korean number formats', () => {
     expect(direction(5)).toBe('up');
     expect(direction(-5)).toBe('down');
     expect(direction(0)).toBe('flat');
+  });
+});
+
+describe('KRX tick sizes', () => {
+  it('follow the price bands', () => {
+    expect([1999, 2000, 4995, 5000, 19990, 20000, 49950, 50000, 199900, 200000, 499500, 500000].map(tickSize))
+      .toEqual([1, 5, 5, 10, 10, 50, 50, 100, 100, 500, 500, 1000]);
   });
 });
