@@ -19,6 +19,7 @@ public sealed class RealtimeSession(
 {
     private const int MaxFrameBytes = 1 << 20;
     private const int OutboxCapacity = 10_000;
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
     private static readonly HashSet<string> KnownTypes = ["0B", "0D", "00", "04"];
 
     private readonly Channel<string> outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
@@ -45,7 +46,9 @@ public sealed class RealtimeSession(
         finally
         {
             if (appKey is not null) sessions.Leave(appKey, this);
+            // Let queued frames (a refusal, R10001) reach the client before the socket goes.
             outbox.Writer.TryComplete();
+            await Task.WhenAny(sending, Task.Delay(CloseGrace, time));
             await closing.CancelAsync();
             await Task.WhenAll(sending, pinging).ContinueWith(_ => { }, TaskScheduler.Default);
         }
@@ -221,7 +224,8 @@ public sealed class RealtimeSession(
         }
         finally
         {
-            await closing.CancelAsync();
+            // The receive loop ends on the client's close frame, or on this deadline.
+            closing.CancelAfter(CloseGrace);
         }
     }
 
