@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Gslts.KiwoomBridge.Auth;
+using Gslts.KiwoomBridge.Realtime;
+using Gslts.KiwoomSim;
+using Gslts.KiwoomSim.Market;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gslts.KiwoomBridge.Tests;
+
+/// <summary>The bridge's real code path against KiwoomSim on loopback, grains replaced by recorders.</summary>
+public sealed class BridgeAgainstSimTests : IAsyncLifetime
+{
+    private const string AppKey = "bridge-test-app-key-7f3a";
+    private const string SecretKey = "bridge-test-secret-9c1e";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly CapturedLogs logs = new();
+    private readonly (IGrainFactory Factory, RecordingGrains Recorder) grains = RecordingGrains.Create();
+    private IHost host = null!;
+    private Uri sim = null!;
+
+    private FeedStatus Feed => host.Services.GetRequiredService<FeedStatus>();
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        sim = new Uri($"http://127.0.0.1:{port}");
+        host = new HostBuilder()
+            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Gslts:Sim:Urls"] = sim.ToString(),
+                ["Gslts:Sim:TradesPerSecond"] = "20",
+                ["Gslts:Sim:Accounts:0:AppKey"] = AppKey,
+                ["Gslts:Sim:Accounts:0:SecretKey"] = SecretKey,
+                ["Gslts:Kiwoom:BaseUrl"] = sim.ToString(),
+                ["Gslts:Kiwoom:AppKey"] = AppKey,
+                ["Gslts:Kiwoom:SecretKey"] = SecretKey,
+                ["Gslts:Kiwoom:GroupSize"] = "10",
+            }))
+            .ConfigureLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
+            .ConfigureServices((context, services) => services
+                .AddSingleton(grains.Factory)
+                .AddKiwoomSim(context.Configuration)
+                .AddKiwoomBridge(context.Configuration))
+            .Build();
+        await host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task Every_subscribed_stock_receives_its_trades_in_sequence_order_in_batches()
+    {
+        await Until(() => KiwoomOptions.DefaultCodes.All(c => grains.Recorder.Stocks.TryGetValue(c, out var g) && g.Ticks.Count >= 3));
+
+        foreach (var stock in grains.Recorder.Stocks.Values)
+        {
+            var ticks = stock.Ticks;
+            Assert.All(ticks, t => Assert.Equal(stock.Code, t.Code));
+            Assert.Equal(ticks.Select(t => t.Sequence).Order(), ticks.Select(t => t.Sequence));
+            Assert.All(ticks, t => Assert.True(t.Price > 0 && t.Quantity != 0));
+        }
+
+        Assert.Equal(0, Feed.Rejected);
+        Assert.True(Feed.IsLoggedIn);
+    }
+
+    [Fact]
+    public async Task After_the_sim_drops_every_socket_the_bridge_logs_in_again_and_trades_resume()
+    {
+        await Until(() => Feed.IsLoggedIn && Feed.TicksReceived > 0);
+
+        using var http = new HttpClient { BaseAddress = sim };
+        (await http.PostAsync("/sim/faults/drop-sockets", null)).EnsureSuccessStatusCode();
+        await Until(() => Feed.Reconnects >= 1);
+        var before = Feed.TicksReceived;
+
+        await Until(() => Feed.IsLoggedIn && Feed.TicksReceived > before + 20);
+    }
+
+    [Fact]
+    public async Task Another_login_with_the_same_app_key_stops_the_feed_instead_of_fighting_it()
+    {
+        await Until(() => Feed.IsLoggedIn);
+        var tokens = host.Services.GetRequiredService<KiwoomTokenClient>();
+
+        using var intruder = new System.Net.WebSockets.ClientWebSocket();
+        await intruder.ConnectAsync(new Uri($"ws://{sim.Authority}/api/dostk/websocket"), CancellationToken.None);
+        var login = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { trnm = "LOGIN", token = await tokens.GetAsync(CancellationToken.None) }));
+        await intruder.SendAsync(login, System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
+
+        await Until(() => Feed.GaveUp);
+        var reconnects = Feed.Reconnects;
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(Feed.IsLoggedIn);
+        Assert.Equal(reconnects, Feed.Reconnects);
+        Assert.Contains(logs.Lines, l => l.StartsWith("Critical") && l.Contains("R10001"));
+    }
+
+    [Fact]
+    public async Task The_app_key_secret_and_token_never_reach_the_logs()
+    {
+        await Until(() => Feed.IsLoggedIn && Feed.TicksReceived > 10);
+        var token = host.Services.GetRequiredService<KiwoomTokenClient>().Current!.Value;
+        using var http = new HttpClient { BaseAddress = sim };
+        (await http.PostAsync("/sim/faults/drop-sockets", null)).EnsureSuccessStatusCode();
+        await Until(() => Feed.Reconnects >= 1 && Feed.IsLoggedIn);
+
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(AppKey) || l.Contains(SecretKey) || l.Contains(token));
+    }
+
+    [Fact]
+    public async Task The_sim_counted_at_least_every_trade_the_bridge_received()
+    {
+        await Until(() => Feed.TicksReceived > 50);
+
+        var stats = host.Services.GetRequiredService<SimMarket>().Stats();
+
+        Assert.True(stats.Trades >= Feed.TicksReceived, $"sim printed {stats.Trades}, bridge received {Feed.TicksReceived}");
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The bridge did not get there in time.");
+            await Task.Delay(50);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Gslts.KiwoomBridge.Auth;
+using Gslts.KiwoomBridge.Realtime;
+
+namespace Gslts.KiwoomBridge.Tests;
+
+public sealed class TradeParserTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 24);
+
+    private static JsonElement Values(string json) => JsonDocument.Parse(json).RootElement;
+
+    [Fact]
+    public void A_0B_trade_is_read_from_kiwoom_string_formats()
+    {
+        var values = Values("""
+            {"20":"090001","10":"+70200","11":"+200","12":"+0.29","27":"+70300","28":"+70200","15":"-000000000150",
+             "13":"0001234567","14":"86712","16":"-69800","17":"+70500","18":"-69700","25":"2","228":"98.21","290":"2"}
+            """);
+
+        var (tick, rejection) = TradeParser.Parse("005930", values, Day);
+
+        Assert.Null(rejection);
+        Assert.NotNull(tick);
+        Assert.Equal("005930", tick.Code);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 9, 0, 1, TimeSpan.FromHours(9)), tick.Time);
+        Assert.Equal((70_200L, -150L, 200L), (tick.Price, tick.Quantity, tick.Change));
+        Assert.Equal((69_800L, 70_500L, 69_700L), (tick.DayOpen, tick.DayHigh, tick.DayLow));
+        Assert.Equal(1_234_567, tick.CumulativeVolume);
+        Assert.Equal(70_000, tick.BasePrice);
+    }
+
+    [Fact]
+    public void A_price_below_the_base_keeps_its_direction_only_in_the_change()
+    {
+        var (tick, _) = TradeParser.Parse("A000660", Values("""{"20":"151959","10":"-198000","11":"-1500","15":"+3"}"""), Day);
+
+        Assert.Equal(("000660", 198_000L, -1_500L, 3L), (tick!.Code, tick.Price, tick.Change, tick.Quantity));
+    }
+
+    [Theory]
+    [InlineData("005930", """{"10":"+70200","15":"+1"}""", "time")]
+    [InlineData("005930", """{"20":"256161","10":"+70200","15":"+1"}""", "time")]
+    [InlineData("005930", """{"20":"090001","10":"abc","15":"+1"}""", "price")]
+    [InlineData("005930", """{"20":"090001","10":"+70200","15":"0"}""", "quantity")]
+    [InlineData("005930_NX", """{"20":"090001","10":"+70200","15":"+1"}""", "code")]
+    [InlineData("59-30", """{"20":"090001","10":"+70200","15":"+1"}""", "code")]
+    public void A_malformed_trade_is_rejected_with_a_reason(string item, string values, string reason)
+    {
+        var (tick, rejection) = TradeParser.Parse(item, Values(values), Day);
+
+        Assert.Null(tick);
+        Assert.Contains(reason, rejection);
+    }
+
+    [Theory]
+    [InlineData("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. API ID=kt00001]", 1700)]
+    [InlineData("Token이 유효하지 않습니다[8005:Token이 유효하지 않습니다]", 8005)]
+    [InlineData("정상적으로 처리되었습니다", null)]
+    public void The_kiwoom_code_is_read_from_the_bracket_in_return_msg(string message, int? code)
+    {
+        Assert.Equal(code, KiwoomError.CodeOf(message));
+    }
+
+    [Fact]
+    public void A_non_zero_return_code_throws_with_the_bracketed_code()
+    {
+        var body = Values("""{"return_code":3,"return_msg":"Token이 유효하지 않습니다[8005:Token이 유효하지 않습니다]"}""");
+
+        var error = Assert.Throws<KiwoomException>(() => KiwoomError.ThrowIfFailed(body, "ka10001"));
+
+        Assert.Equal((3, 8005), (error.ReturnCode, error.KiwoomCode));
+        Assert.True(error.IsTokenProblem);
+    }
+}
