@@ -8,7 +8,7 @@ public sealed class FeedHealthCheck(FeedStatus feed) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(feed.IsLoggedIn
-            ? HealthCheckResult.Healthy($"logged in; {feed.TicksReceived} trades received, last message {feed.LastMessageAt:HH:mm:ss}")
+            ? HealthCheckResult.Healthy($"logged in; {feed.TicksReceived} trades received, last message {feed.LastMessageAt:O}")
             : HealthCheckResult.Unhealthy(feed.GaveUp
                 ? $"stopped: {feed.LastError}"
                 : $"not logged in ({feed.Reconnects} reconnects): {feed.LastError ?? "connecting"}"));
