@@ -13,9 +13,12 @@ public sealed class StartupFailureTests
     [InlineData("--Gslts:Cluster:SiloPort=eleven", "Gslts:Cluster:SiloPort", "eleven")]
     [InlineData("--Gslts:Storage:Provider=Oracle", "Gslts:Storage:Provider", "Oracle")]
     [InlineData("--Gslts:Storage:Provider=MariaDb", "ConnectionStrings:Gslts", "MariaDb")]
+    [InlineData("--ConnectionStrings:Gslts=Colour=blue", "ConnectionStrings:Gslts", "SQLite")]
+    [InlineData("--Gslts:Kiwoom:AppKey=", "Gslts:Kiwoom:AppKey", "required")]
+    [InlineData("--Gslts:Sim:Urls=localhost:5100", "Gslts:Sim:Urls", "absolute")]
     public async Task Bad_configuration_stops_start_up_naming_the_key_to_fix(string argument, string key, string mentioned)
     {
-        var args = argument.Contains("Provider=MariaDb")
+        string[] args = argument.Contains("Provider=MariaDb")
             ? [argument, "--ConnectionStrings:Gslts="]
             : TestHost.Arguments(Path.GetTempPath(), FreePort.Next(), argument);
 
