@@ -11,6 +11,7 @@ export function PriceChart({ snapshot }: { snapshot: StockSnapshot | null }) {
   const chart = useRef<IChartApi | null>(null);
   const series = useRef<ISeriesApi<'Area'> | null>(null);
   const lastTime = useRef(0);
+  const priceStep = useRef(0);
 
   useEffect(() => {
     if (!container.current) return;
@@ -30,6 +31,7 @@ export function PriceChart({ snapshot }: { snapshot: StockSnapshot | null }) {
       chart.current = null;
       series.current = null;
       lastTime.current = 0;
+      priceStep.current = 0;
     };
   }, [snapshot?.code]);
 
@@ -39,7 +41,10 @@ export function PriceChart({ snapshot }: { snapshot: StockSnapshot | null }) {
     if (time < lastTime.current) return;
     lastTime.current = time;
     const step = tickSize(snapshot.basePrice || snapshot.price);
-    series.current.applyOptions({ priceFormat: { type: 'price', precision: 0, minMove: step } });
+    if (step !== priceStep.current) {
+      priceStep.current = step;
+      series.current.applyOptions({ priceFormat: { type: 'price', precision: 0, minMove: step } });
+    }
     series.current.update({ time: time as UTCTimestamp, value: snapshot.price });
   }, [snapshot]);
 
