@@ -18,7 +18,8 @@ public static class KiwoomSimExtensions
             .Validate(o => Uri.TryCreate(o.Urls, UriKind.Absolute, out var u) && u.Scheme is "http" or "https",
                 "Gslts:Sim:Urls must be an absolute http URL, e.g. http://localhost:5100.")
             .Validate(o => o.Speed is > 0 and <= 3600, "Gslts:Sim:Speed must be above 0 and at most 3600.")
-            .Validate(o => o.TradesPerSecond is > 0 and <= 100_000, "Gslts:Sim:TradesPerSecond must be above 0 and at most 100000.")
+            .Validate(o => o.TradesPerSecond is > 0 and <= 1_000_000, "Gslts:Sim:TradesPerSecond must be above 0 and at most 1000000.")
+            .Validate(o => o.Listings is >= 1 and <= 10_000, "Gslts:Sim:Listings must be between 1 and 10000.")
             .Validate(o => o.Accounts.Count > 0 && o.Accounts.All(a => a.AppKey.Length > 0 && a.SecretKey.Length > 0),
                 "Gslts:Sim:Accounts needs at least one account with an AppKey and a SecretKey.")
             .ValidateOnStart();

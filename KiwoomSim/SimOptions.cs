@@ -14,8 +14,11 @@ public sealed class SimOptions
     /// <summary>Virtual seconds per real second (1 = real time).</summary>
     public double Speed { get; set; } = 1;
 
-    /// <summary>Average trades per second per stock, in virtual time.</summary>
-    public double TradesPerSecond { get; set; } = 2;
+    /// <summary>How many stocks are listed: the real large caps first, then synthetic listings.</summary>
+    public int Listings { get; set; } = Market.MarketUniverse.DefaultSize;
+
+    /// <summary>Average trades per second across the whole market, in virtual time.</summary>
+    public double TradesPerSecond { get; set; } = 500;
 
     /// <summary>How often the server sends PING, and how long a client may leave it unanswered.</summary>
     public TimeSpan PingInterval { get; set; } = TimeSpan.FromSeconds(10);

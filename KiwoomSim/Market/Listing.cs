@@ -1,4 +1,5 @@
 namespace Gslts.KiwoomSim.Market;
 
 /// <summary>A listed stock as the sim knows it; <paramref name="PreviousClose"/> is the day's base price.</summary>
-public sealed record Listing(string Code, string Name, string Market, string Sector, long PreviousClose);
+/// <param name="Liquidity">Relative share of the market's trades: a heavy tail, so a few names dominate 거래대금.</param>
+public sealed record Listing(string Code, string Name, string Market, string Sector, long PreviousClose, double Liquidity = 1);

@@ -9,9 +9,10 @@ public sealed class SimMarket
     private readonly SimStock[] stocks;
     private readonly Dictionary<string, SimStock> byCode;
     private readonly TradeGenerator generator;
+    private readonly double[] cumulativeLiquidity;
 
     public SimMarket(IOptions<SimOptions> options)
-        : this(Market.Listings.LargeCaps, options.Value.Seed)
+        : this(MarketUniverse.Create(options.Value.Seed, options.Value.Listings), options.Value.Seed)
     {
     }
 
@@ -20,6 +21,9 @@ public sealed class SimMarket
         stocks = listings.Select(l => new SimStock(l)).ToArray();
         byCode = stocks.ToDictionary(s => s.Listing.Code);
         generator = new TradeGenerator(seed);
+        cumulativeLiquidity = new double[stocks.Length];
+        var sum = 0d;
+        for (var i = 0; i < stocks.Length; i++) cumulativeLiquidity[i] = sum += stocks[i].Listing.Liquidity;
     }
 
     public IReadOnlyList<Listing> Listings => stocks.Select(s => s.Listing).ToList();
@@ -34,7 +38,7 @@ public sealed class SimMarket
         {
             for (var i = 0; i < count; i++)
             {
-                var stock = stocks[generator.NextStock(stocks.Length)];
+                var stock = stocks[generator.NextStock(cumulativeLiquidity)];
                 var (price, quantity) = generator.NextTrade(stock);
                 trades.Add(stock.Print(time, price, quantity));
             }

@@ -10,7 +10,12 @@ public sealed class TradeGenerator(int seed)
 {
     private readonly Random random = new(seed);
 
-    public int NextStock(int stockCount) => random.Next(stockCount);
+    /// <summary>A stock drawn in proportion to its liquidity (<paramref name="cumulative"/> = running sums of the weights).</summary>
+    public int NextStock(double[] cumulative)
+    {
+        var index = Array.BinarySearch(cumulative, random.NextDouble() * cumulative[^1]);
+        return index >= 0 ? index : ~index;
+    }
 
     /// <summary>A small random walk on the tick grid, pulled back toward the base price, inside the daily limits.</summary>
     public (long Price, long SignedQuantity) NextTrade(SimStock stock)

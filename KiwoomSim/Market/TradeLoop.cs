@@ -14,7 +14,7 @@ public sealed class TradeLoop(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var perSecond = options.Value.TradesPerSecond * market.Listings.Count;
+        var perSecond = options.Value.TradesPerSecond;
         var printed = 0L;
         logger.LogInformation("KiwoomSim trading day {Date} open: {Stocks} stocks, {Rate:0.#} trades/s at {Speed}x",
             clock.TradingDate, market.Listings.Count, perSecond, options.Value.Speed);

@@ -34,7 +34,7 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Gslts:Sim:Urls"] = sim.ToString(),
-                ["Gslts:Sim:TradesPerSecond"] = "20",
+                ["Gslts:Sim:TradesPerSecond"] = "3000",
                 ["Gslts:Sim:Accounts:0:AppKey"] = AppKey,
                 ["Gslts:Sim:Accounts:0:SecretKey"] = SecretKey,
                 ["Gslts:Kiwoom:BaseUrl"] = sim.ToString(),

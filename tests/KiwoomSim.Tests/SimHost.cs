@@ -28,7 +28,7 @@ public sealed class SimHost : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["Gslts:Sim:Urls"] = "http://127.0.0.1:0",
-            ["Gslts:Sim:TradesPerSecond"] = "20",
+            ["Gslts:Sim:TradesPerSecond"] = "3000",
             ["Gslts:Sim:Accounts:0:AppKey"] = AppKey,
             ["Gslts:Sim:Accounts:0:SecretKey"] = SecretKey,
             ["Gslts:Sim:Accounts:0:AccountNo"] = "50000001",

@@ -10,9 +10,9 @@ public sealed class TradeGeneratorTests
     [Fact]
     public void The_same_seed_prints_the_same_trades()
     {
-        var first = new SimMarket(Listings.LargeCaps, seed: 7).Generate(5_000, Nine);
-        var second = new SimMarket(Listings.LargeCaps, seed: 7).Generate(5_000, Nine);
-        var other = new SimMarket(Listings.LargeCaps, seed: 8).Generate(5_000, Nine);
+        var first = new SimMarket(MarketUniverse.LargeCaps, seed: 7).Generate(5_000, Nine);
+        var second = new SimMarket(MarketUniverse.LargeCaps, seed: 7).Generate(5_000, Nine);
+        var other = new SimMarket(MarketUniverse.LargeCaps, seed: 8).Generate(5_000, Nine);
 
         Assert.Equal(first, second);
         Assert.NotEqual(first, other);
@@ -21,7 +21,7 @@ public sealed class TradeGeneratorTests
     [Fact]
     public void Every_trade_is_on_a_valid_tick_inside_the_daily_limits_with_consistent_day_totals()
     {
-        var trades = new SimMarket(Listings.LargeCaps, seed: 11).Generate(50_000, Nine);
+        var trades = new SimMarket(MarketUniverse.LargeCaps, seed: 11).Generate(50_000, Nine);
 
         foreach (var trade in trades)
         {
@@ -37,7 +37,7 @@ public sealed class TradeGeneratorTests
     [Fact]
     public void Stats_count_exactly_the_trades_printed()
     {
-        var market = new SimMarket(Listings.LargeCaps, seed: 3);
+        var market = new SimMarket(MarketUniverse.LargeCaps, seed: 3);
         var trades = market.Generate(2_000, Nine).Concat(market.Generate(3_000, Nine.AddMinutes(1))).ToList();
 
         var stats = market.Stats();
@@ -55,7 +55,7 @@ public sealed class TradeGeneratorTests
     [Fact]
     public void Trade_sizes_have_a_heavy_tail()
     {
-        var sizes = new SimMarket(Listings.LargeCaps, seed: 5).Generate(20_000, Nine).Select(t => Math.Abs(t.Quantity)).Order().ToList();
+        var sizes = new SimMarket(MarketUniverse.LargeCaps, seed: 5).Generate(20_000, Nine).Select(t => Math.Abs(t.Quantity)).Order().ToList();
 
         var median = sizes[sizes.Count / 2];
         var top = sizes[(int)(sizes.Count * 0.999)];
