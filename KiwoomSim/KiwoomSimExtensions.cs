@@ -1,6 +1,7 @@
 using Gslts.KiwoomSim.Auth;
 using Gslts.KiwoomSim.Hosting;
 using Gslts.KiwoomSim.Market;
+using Gslts.KiwoomSim.Protocol;
 using Gslts.KiwoomSim.Realtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ public static class KiwoomSimExtensions
             .Validate(o => o.Speed is > 0 and <= 3600, "Gslts:Sim:Speed must be above 0 and at most 3600.")
             .Validate(o => o.TradesPerSecond is > 0 and <= 1_000_000, "Gslts:Sim:TradesPerSecond must be above 0 and at most 1000000.")
             .Validate(o => o.Listings is >= 1 and <= 10_000, "Gslts:Sim:Listings must be between 1 and 10000.")
+            .Validate(o => o.QueriesPerSecond >= 1 && o.OrdersPerSecond >= 1, "Gslts:Sim:QueriesPerSecond and OrdersPerSecond must be at least 1.")
+            .Validate(o => o.PageSize is >= 10 and <= 10_000, "Gslts:Sim:PageSize must be between 10 and 10000.")
             .Validate(o => o.Accounts.Count > 0 && o.Accounts.All(a => a.AppKey.Length > 0 && a.SecretKey.Length > 0),
                 "Gslts:Sim:Accounts needs at least one account with an AppKey and a SecretKey.")
             .ValidateOnStart();
@@ -27,6 +30,8 @@ public static class KiwoomSimExtensions
         services.AddSingleton<SimMarket>();
         services.AddSingleton<SimClock>();
         services.AddSingleton<TokenStore>();
+        services.AddSingleton<SimFaults>();
+        services.AddSingleton<SimRest>();
         services.AddSingleton<RealtimeSessions>();
         services.AddSingleton<KiwoomSimServer>();
         services.AddHostedService(sp => sp.GetRequiredService<KiwoomSimServer>());

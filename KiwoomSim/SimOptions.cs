@@ -25,6 +25,14 @@ public sealed class SimOptions
 
     public TimeSpan PingTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Kiwoom's per-app-key budgets; a call past them gets the 1700 error.</summary>
+    public int QueriesPerSecond { get; set; } = 5;
+
+    public int OrdersPerSecond { get; set; } = 5;
+
+    /// <summary>Rows per page of the stock list (ka10099); rankings page at a tenth of it.</summary>
+    public int PageSize { get; set; } = 500;
+
     public List<SimAccount> Accounts { get; set; } = [];
 }
 

@@ -33,10 +33,12 @@ public sealed class KiwoomSimServer(IServiceProvider services, IOptions<SimOptio
         builder.Services.AddSingleton(services.GetRequiredService<SimMarket>());
         builder.Services.AddSingleton(services.GetRequiredService<TokenStore>());
         builder.Services.AddSingleton(services.GetRequiredService<RealtimeSessions>());
+        builder.Services.AddSingleton(services.GetRequiredService<SimFaults>());
         app = builder.Build();
         app.UseWebSockets();
-        app.MapSimRest();
+        app.MapSimRest(services.GetRequiredService<SimRest>());
         app.MapSimRealtime();
+        app.MapSimFaults();
         await app.StartAsync(cancellationToken);
 
         var address = new Uri(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()

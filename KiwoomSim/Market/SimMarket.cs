@@ -53,10 +53,22 @@ public sealed class SimMarket
         if (!byCode.TryGetValue(code, out var stock)) return null;
         lock (gate)
         {
-            return new StockView(stock.Listing, stock.Limits.Upper, stock.Limits.Lower, stock.Price, stock.Open, stock.High,
-                stock.Low, stock.Volume, stock.TradingValue, stock.Trades);
+            return View(stock);
         }
     }
+
+    /// <summary>A consistent copy of every stock's day, in listing order.</summary>
+    public List<StockView> Views()
+    {
+        lock (gate)
+        {
+            return stocks.Select(View).ToList();
+        }
+    }
+
+    private static StockView View(SimStock stock) =>
+        new(stock.Listing, stock.Limits.Upper, stock.Limits.Lower, stock.Price, stock.Open, stock.High, stock.Low,
+            stock.Volume, stock.TradingValue, stock.Trades, stock.BestAsk, stock.BestBid);
 
     public SimStats Stats()
     {
@@ -69,7 +81,8 @@ public sealed class SimMarket
 }
 
 public sealed record StockView(
-    Listing Listing, long Upper, long Lower, long Price, long Open, long High, long Low, long Volume, long TradingValue, long Trades);
+    Listing Listing, long Upper, long Lower, long Price, long Open, long High, long Low, long Volume, long TradingValue, long Trades,
+    long BestAsk, long BestBid);
 
 public sealed record StockStats(long Trades, long Volume, long TradingValue);
 

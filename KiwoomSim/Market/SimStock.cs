@@ -16,6 +16,8 @@ public sealed class SimStock(Listing listing)
     public long BuyVolume { get; private set; }
     public long SellVolume { get; private set; }
     public long Trades { get; private set; }
+    public long BestAsk { get; private set; }
+    public long BestBid { get; private set; }
 
     public SimTrade Print(TimeOnly time, long price, long signedQuantity)
     {
@@ -37,6 +39,7 @@ public sealed class SimStock(Listing listing)
         Trades++;
         var bestAsk = signedQuantity > 0 ? price : Math.Min(Limits.Upper, TickSize.Step(price, 1));
         var bestBid = signedQuantity > 0 ? Math.Max(Limits.Lower, TickSize.Step(price, -1)) : price;
+        (BestAsk, BestBid) = (bestAsk, bestBid);
         return new SimTrade(Listing.Code, time, price, signedQuantity, Listing.PreviousClose, Open, High, Low,
             Volume, TradingValue, BuyVolume, SellVolume, bestAsk, bestBid);
     }

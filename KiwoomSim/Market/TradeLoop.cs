@@ -1,3 +1,4 @@
+using Gslts.KiwoomSim.Protocol;
 using Gslts.KiwoomSim.Realtime;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ namespace Gslts.KiwoomSim.Market;
 
 /// <summary>Prints trades at the configured rate in virtual time and hands them to the real-time sessions.</summary>
 public sealed class TradeLoop(
-    SimMarket market, SimClock clock, RealtimeSessions sessions, IOptions<SimOptions> options, TimeProvider time,
+    SimMarket market, SimClock clock, RealtimeSessions sessions, SimFaults faults, IOptions<SimOptions> options, TimeProvider time,
     ILogger<TradeLoop> logger) : BackgroundService
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
@@ -27,7 +28,8 @@ public sealed class TradeLoop(
                 {
                     var trades = market.Generate((int)Math.Min(due, 100_000), clock.Now);
                     printed += trades.Count;
-                    sessions.Publish(trades);
+                    // A paused feed is the silent stall of production: trades still print, nobody hears them.
+                    if (!faults.IsFeedPaused(time.GetUtcNow())) sessions.Publish(trades);
                 }
 
                 await Task.Delay(Step, time, stoppingToken);

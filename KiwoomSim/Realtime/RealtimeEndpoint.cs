@@ -28,16 +28,6 @@ public static class RealtimeEndpoint
             var session = new RealtimeSession(socket, tokens, sessions, market, options.Value, time, logs.CreateLogger<RealtimeSession>());
             await session.RunAsync(context.RequestAborted);
         });
-        app.MapPost("/sim/faults/drop-sockets", (RealtimeSessions sessions) =>
-        {
-            sessions.DropAll();
-            return Results.Ok(new { dropped = true });
-        });
-        app.MapPost("/sim/faults/expire-tokens", (TokenStore tokens) =>
-        {
-            tokens.ExpireAll();
-            return Results.Ok(new { expired = true });
-        });
         return app;
     }
 }

@@ -50,7 +50,9 @@ public sealed class RestProtocolTests : IAsyncLifetime
     [InlineData("ka10001", """{"stk_cd":"999999"}""", true, "1902")]
     [InlineData("ka10001", """{"stk_cd":""", true, "1501")]
     [InlineData("ka10001", """[1,2]""", true, "1501")]
-    [InlineData("ka10099", """{"mrkt_tp":"0"}""", true, "1504")]
+    [InlineData("ka10032", """{"mrkt_tp":"000"}""", true, "1504")]
+    [InlineData("ka99999", """{"stk_cd":"005930"}""", true, "1505")]
+    [InlineData("ka10099", """{"mrkt_tp":"7"}""", true, "1501")]
     [InlineData("", """{"stk_cd":"005930"}""", true, "1505")]
     [InlineData("ka10001", """{"stk_cd":"005930"}""", false, "1513")]
     public async Task Bad_requests_get_a_kiwoom_error_code(string apiId, string body, bool withToken, string code)
@@ -75,7 +77,7 @@ public sealed class RestProtocolTests : IAsyncLifetime
         AssertError(answer, "8005");
     }
 
-    private static void AssertError(JsonElement answer, string code)
+    internal static void AssertError(JsonElement answer, string code)
     {
         Assert.NotEqual(0, answer.GetProperty("return_code").GetInt32());
         Assert.Contains($"[{code}:", answer.GetProperty("return_msg").GetString());

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Gslts.KiwoomSim.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,8 @@ public sealed class SimHost : IAsyncDisposable
         {
             ["Gslts:Sim:Urls"] = "http://127.0.0.1:0",
             ["Gslts:Sim:TradesPerSecond"] = "3000",
+            ["Gslts:Sim:QueriesPerSecond"] = "1000",
+            ["Gslts:Sim:PageSize"] = "100",
             ["Gslts:Sim:Accounts:0:AppKey"] = AppKey,
             ["Gslts:Sim:Accounts:0:SecretKey"] = SecretKey,
             ["Gslts:Sim:Accounts:0:AccountNo"] = "50000001",
@@ -44,15 +47,26 @@ public sealed class SimHost : IAsyncDisposable
 
     public HttpClient Http() => new() { BaseAddress = BaseAddress };
 
-    public async Task<JsonElement> PostAsync(string path, string apiId, string body, string? token = null)
+    public async Task<JsonElement> PostAsync(string path, string apiId, string body, string? token = null) =>
+        (await PostPageAsync(path, apiId, body, token, null)).Body;
+
+    /// <summary>One page of a paged call: the body and the next-key when <c>cont-yn</c> is Y.</summary>
+    public async Task<(JsonElement Body, string? NextKey)> PostPageAsync(string path, string apiId, string body, string? token, string? nextKey)
     {
         using var http = Http();
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("api-id", apiId);
         if (token is not null) request.Headers.Add("authorization", $"Bearer {token}");
+        if (nextKey is not null)
+        {
+            request.Headers.Add("cont-yn", "Y");
+            request.Headers.Add("next-key", nextKey);
+        }
+
         using var response = await http.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        var more = response.Headers.GetValues("cont-yn").Single() == "Y";
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(), more ? response.Headers.GetValues("next-key").Single() : null);
     }
 
     public async Task<string> TokenAsync()
@@ -69,9 +83,19 @@ public sealed class SimHost : IAsyncDisposable
     }
 }
 
-/// <summary>A test's WebSocket client speaking Kiwoom's frames.</summary>
-public sealed class SimSocket(ClientWebSocket socket) : IAsyncDisposable
+/// <summary>A test's WebSocket client speaking Kiwoom's frames; a background reader queues what arrives.</summary>
+public sealed class SimSocket : IAsyncDisposable
 {
+    private readonly ClientWebSocket socket;
+    private readonly Channel<JsonElement?> frames = Channel.CreateUnbounded<JsonElement?>();
+    private readonly Task reading;
+
+    private SimSocket(ClientWebSocket socket)
+    {
+        this.socket = socket;
+        reading = ReadAsync();
+    }
+
     public static async Task<SimSocket> ConnectAsync(Uri uri)
     {
         var socket = new ClientWebSocket();
@@ -84,19 +108,11 @@ public sealed class SimSocket(ClientWebSocket socket) : IAsyncDisposable
     public Task SendAsync(string text) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    /// <summary>The next frame, or null when the server closed the socket.</summary>
+    /// <summary>The next frame; null when the server closed the socket; throws on timeout without harming the socket.</summary>
     public async Task<JsonElement?> ReceiveAsync(TimeSpan? patience = null)
     {
         using var timeout = new CancellationTokenSource(patience ?? TimeSpan.FromSeconds(10));
-        var buffer = new byte[64 * 1024];
-        using var frame = new MemoryStream();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer, timeout.Token);
-            if (result.MessageType == WebSocketMessageType.Close) return null;
-            frame.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage) return JsonDocument.Parse(frame.ToArray()).RootElement;
-        }
+        return await frames.Reader.ReadAsync(timeout.Token);
     }
 
     /// <summary>Frames until one with <paramref name="trnm"/> arrives (PINGs answered on the way).</summary>
@@ -111,6 +127,31 @@ public sealed class SimSocket(ClientWebSocket socket) : IAsyncDisposable
             if (name == "PING") await SendAsync(frame.GetRawText());
             before.Add(frame);
         }
+    }
+
+    private async Task ReadAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        using var frame = new MemoryStream();
+        try
+        {
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (result.MessageType == WebSocketMessageType.Close) break;
+                frame.Write(buffer, 0, result.Count);
+                if (!result.EndOfMessage) continue;
+                frames.Writer.TryWrite(JsonDocument.Parse(frame.ToArray()).RootElement);
+                frame.SetLength(0);
+            }
+        }
+        catch (WebSocketException)
+        {
+            // The server dropped the connection: the same as a close for these tests.
+        }
+
+        frames.Writer.TryWrite(null);
+        frames.Writer.TryComplete();
     }
 
     public async ValueTask DisposeAsync()
@@ -128,5 +169,6 @@ public sealed class SimSocket(ClientWebSocket socket) : IAsyncDisposable
         }
 
         socket.Dispose();
+        await reading;
     }
 }

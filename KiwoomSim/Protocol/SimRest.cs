@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gslts.KiwoomSim.Auth;
+using Gslts.KiwoomSim.Market;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Gslts.KiwoomSim.Protocol;
+
+/// <summary>
+/// Serves Kiwoom's REST protocol: api-id dispatch per path, bearer tokens, per-app-key rate limits, paging headers,
+/// injected faults. Every protocol error is a Kiwoom-style answer; the book and the market are never touched by one.
+/// </summary>
+public sealed class SimRest
+{
+    private readonly TokenStore tokens;
+    private readonly SimFaults faults;
+    private readonly RateLimiter limiter;
+    private readonly Dictionary<string, SimOperation> byId;
+
+    public SimRest(TokenStore tokens, SimMarket market, SimFaults faults, IOptions<SimOptions> options, TimeProvider time)
+    {
+        this.tokens = tokens;
+        this.faults = faults;
+        var o = options.Value;
+        limiter = new RateLimiter(time, rate => rate == RateClass.Order ? o.OrdersPerSecond : o.QueriesPerSecond);
+        Operations =
+        [
+            new("/oauth2/token", "au10001", RateClass.None, IssueToken),
+            new("/oauth2/revoke", "au10002", RateClass.None, RevokeToken),
+            new("/api/dostk/stkinfo", "ka10001", RateClass.Query, r => new(StockInfo.Answer(market, r.Str("stk_cd")))),
+            new("/api/dostk/stkinfo", "ka10099", RateClass.Query, r => StockList.Answer(market, r, o.PageSize)),
+            new("/api/dostk/rkinfo", "ka10032", RateClass.Query, r => TradingValueRanking.Answer(market, r, Math.Max(1, o.PageSize / 10))),
+        ];
+        byId = Operations.ToDictionary(op => op.ApiId);
+    }
+
+    public IReadOnlyList<SimOperation> Operations { get; }
+
+    public IEnumerable<string> Paths => Operations.Select(op => op.Path).Distinct();
+
+    public async Task HandleAsync(HttpContext context, string path)
+    {
+        var request = context.Request;
+        if (faults.TakeRestError())
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+
+        var id = request.Headers["api-id"].ToString();
+        if (!byId.TryGetValue(id, out var operation))
+        {
+            await WriteAsync(context, new SimAnswer(KiwoomErrors.Answer(KiwoomErrors.UnknownApiId,
+                id.Length == 0 ? "api-id 헤더가 없습니다" : $"존재하지 않는 API ID입니다 ({id})")));
+            return;
+        }
+
+        if (operation.Path != path)
+        {
+            await WriteAsync(context, new SimAnswer(KiwoomErrors.Answer(KiwoomErrors.ApiIdNotOnPath, $"이 경로에서 지원하지 않는 API ID입니다 ({id})")));
+            return;
+        }
+
+        await WriteAsync(context, await AnswerAsync(context, operation));
+    }
+
+    private async Task<SimAnswer> AnswerAsync(HttpContext context, SimOperation operation)
+    {
+        IssuedToken? token = null;
+        if (operation.NeedsToken)
+        {
+            var header = context.Request.Headers.Authorization.ToString();
+            if (header.Length == 0) return Error(KiwoomErrors.AuthorizationMissing, "authorization 헤더가 없습니다");
+            if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                return Error(KiwoomErrors.AuthorizationMalformed, "authorization 헤더 형식이 올바르지 않습니다");
+            token = tokens.Validate(header["Bearer ".Length..].Trim());
+            if (token is null) return Error(KiwoomErrors.TokenInvalid, "Token이 유효하지 않습니다");
+            if (faults.TakeRateLimit() || !limiter.TryAcquire(token.Account.AppKey, operation.Rate))
+                return Error(KiwoomErrors.RateLimited, $"허용된 요청 개수를 초과하였습니다. API ID={operation.ApiId}");
+        }
+
+        JsonElement body;
+        try
+        {
+            body = (await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted)).RootElement;
+        }
+        catch (JsonException)
+        {
+            return Error(KiwoomErrors.BadRequest, "요청 본문이 올바른 JSON이 아닙니다");
+        }
+
+        if (body.ValueKind != JsonValueKind.Object) return Error(KiwoomErrors.BadRequest, "요청 본문은 JSON 객체여야 합니다");
+        var paging = context.Request.Headers["cont-yn"].ToString() == "Y" ? context.Request.Headers["next-key"].ToString() : null;
+        return operation.Answer(new SimRequest(body, paging, token));
+    }
+
+    private static SimAnswer Error(int code, string message) => new(KiwoomErrors.Answer(code, message));
+
+    private static Task WriteAsync(HttpContext context, SimAnswer answer)
+    {
+        var response = context.Response;
+        response.ContentType = "application/json;charset=UTF-8";
+        response.Headers["cont-yn"] = answer.NextKey is null ? "N" : "Y";
+        response.Headers["next-key"] = answer.NextKey ?? "";
+        response.Headers["api-id"] = context.Request.Headers["api-id"];
+        return response.WriteAsync(answer.Body.ToJsonString(), context.RequestAborted);
+    }
+
+    private SimAnswer IssueToken(SimRequest request)
+    {
+        var issued = tokens.Issue(request.Str("appkey"), request.Str("secretkey"));
+        return new(issued is null
+            ? KiwoomErrors.Answer(KiwoomErrors.LoginFailed, "앱키 또는 시크릿키가 올바르지 않습니다")
+            : KiwoomErrors.Success(new JsonObject
+            {
+                ["expires_dt"] = KiwoomFormat.KstDateTime(issued.ExpiresAt),
+                ["token_type"] = "bearer",
+                ["token"] = issued.Value,
+            }));
+    }
+
+    private SimAnswer RevokeToken(SimRequest request) => new(tokens.Revoke(request.Str("appkey"), request.Str("token"))
+        ? KiwoomErrors.Success(new JsonObject())
+        : KiwoomErrors.Answer(KiwoomErrors.TokenInvalid, "유효하지 않은 토큰입니다"));
+}
