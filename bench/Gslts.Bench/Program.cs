@@ -1,0 +1,17 @@
+using Gslts.Bench;
+
+// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching]
+var which = args.FirstOrDefault() ?? "matching";
+var baseline = Baseline.Measure();
+Console.WriteLine($"baseline: sorting 1,000,000 longs takes {baseline.TotalMilliseconds:0.0} ms on this machine");
+switch (which)
+{
+    case "matching":
+        MatchingBenchmark.Run(baseline);
+        break;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching");
+        return 2;
+}
+
+return 0;
