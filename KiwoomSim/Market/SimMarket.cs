@@ -19,6 +19,7 @@ public sealed class SimMarket
     public SimMarket(IReadOnlyList<Listing> listings, int seed)
     {
         stocks = listings.Select(l => new SimStock(l)).ToArray();
+        Listings = [.. listings];
         byCode = stocks.ToDictionary(s => s.Listing.Code);
         generator = new TradeGenerator(seed);
         cumulativeLiquidity = new double[stocks.Length];
@@ -26,7 +27,7 @@ public sealed class SimMarket
         for (var i = 0; i < stocks.Length; i++) cumulativeLiquidity[i] = sum += stocks[i].Listing.Liquidity;
     }
 
-    public IReadOnlyList<Listing> Listings => stocks.Select(s => s.Listing).ToList();
+    public IReadOnlyList<Listing> Listings { get; }
 
     public bool IsListed(string code) => byCode.ContainsKey(code);
 
