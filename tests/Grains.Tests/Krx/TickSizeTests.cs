@@ -35,10 +35,32 @@ public sealed class TickSizeTests
     }
 
     [Theory]
+    [InlineData(1_999, true)]
+    [InlineData(2_003, false)]
+    [InlineData(4_995, true)]
+    [InlineData(5_005, false)]
+    [InlineData(19_990, true)]
+    [InlineData(20_010, false)]
+    [InlineData(49_950, true)]
+    [InlineData(50_050, false)]
+    [InlineData(199_900, true)]
+    [InlineData(200_100, false)]
+    [InlineData(499_500, true)]
+    [InlineData(500_500, false)]
+    public void Just_above_a_band_edge_the_coarser_tick_applies(long price, bool valid)
+    {
+        Assert.Equal(valid, TickSize.IsValid(price));
+    }
+
+    [Theory]
     [InlineData(70_250, 70_200, 70_300)]
     [InlineData(19_995, 19_990, 20_000)]
     [InlineData(499_999, 499_500, 500_000)]
     [InlineData(2_003, 2_000, 2_005)]
+    [InlineData(4_996, 4_995, 5_000)]
+    [InlineData(49_999, 49_950, 50_000)]
+    [InlineData(199_950, 199_900, 200_000)]
+    [InlineData(200_499, 200_000, 200_500)]
     public void Rounding_lands_on_the_nearest_valid_prices(long price, long down, long up)
     {
         Assert.Equal(down, TickSize.RoundDown(price));
@@ -52,33 +74,5 @@ public sealed class TickSizeTests
         Assert.Equal(50_100, TickSize.Step(49_950, 2));
         Assert.Equal(49_950, TickSize.Step(50_000, -1));
         Assert.Equal(1, TickSize.Step(2, -5));
-    }
-}
-
-public sealed class PriceLimitsTests
-{
-    [Theory]
-    [InlineData(70_000, 91_000, 49_000)]
-    [InlineData(10_050, 13_060, 7_040)]
-    [InlineData(1_000, 1_300, 700)]
-    [InlineData(180_000, 234_000, 126_000)]
-    [InlineData(3_000, 3_900, 2_100)]
-    public void Limits_are_thirty_percent_of_the_base_on_valid_ticks(long basePrice, long upper, long lower)
-    {
-        var limits = PriceLimits.From(basePrice);
-
-        Assert.Equal((upper, lower), (limits.Upper, limits.Lower));
-        Assert.True(TickSize.IsValid(limits.Upper) && TickSize.IsValid(limits.Lower));
-    }
-
-    [Fact]
-    public void Limits_clamp_prices_into_the_day_range()
-    {
-        var limits = PriceLimits.From(70_000);
-
-        Assert.Equal(91_000, limits.Clamp(95_000));
-        Assert.Equal(49_000, limits.Clamp(40_000));
-        Assert.True(limits.Contains(70_000));
-        Assert.False(limits.Contains(91_100));
     }
 }
