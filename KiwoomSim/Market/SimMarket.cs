@@ -8,7 +8,8 @@ public sealed class SimMarket
     private readonly Lock gate = new();
     private readonly SimStock[] stocks;
     private readonly Dictionary<string, SimStock> byCode;
-    private readonly TradeGenerator generator;
+    private readonly OrderFlow flow;
+    private readonly List<Matching.Fill> fills = [];
     private readonly double[] cumulativeLiquidity;
 
     public SimMarket(IOptions<SimOptions> options)
@@ -21,7 +22,7 @@ public sealed class SimMarket
         stocks = listings.Select(l => new SimStock(l)).ToArray();
         Listings = [.. listings];
         byCode = stocks.ToDictionary(s => s.Listing.Code);
-        generator = new TradeGenerator(seed);
+        flow = new OrderFlow(seed);
         cumulativeLiquidity = new double[stocks.Length];
         var sum = 0d;
         for (var i = 0; i < stocks.Length; i++) cumulativeLiquidity[i] = sum += stocks[i].Listing.Liquidity;
@@ -31,17 +32,18 @@ public sealed class SimMarket
 
     public bool IsListed(string code) => byCode.ContainsKey(code);
 
-    /// <summary>Generates and prints <paramref name="count"/> trades at <paramref name="time"/>.</summary>
+    /// <summary>Runs the synthetic order flow at <paramref name="time"/> until at least <paramref name="count"/> trades print.</summary>
     public List<SimTrade> Generate(int count, TimeOnly time)
     {
-        var trades = new List<SimTrade>(count);
+        var trades = new List<SimTrade>(count + 16);
         lock (gate)
         {
-            for (var i = 0; i < count; i++)
+            while (trades.Count < count)
             {
-                var stock = stocks[generator.NextStock(cumulativeLiquidity)];
-                var (price, quantity) = generator.NextTrade(stock);
-                trades.Add(stock.Print(time, price, quantity));
+                var stock = stocks[flow.NextStock(cumulativeLiquidity)];
+                fills.Clear();
+                flow.Step(stock, fills);
+                foreach (var fill in fills) trades.Add(stock.Print(time, fill));
             }
         }
 

@@ -1,12 +1,14 @@
 using Gslts.Grains.Krx;
+using Gslts.KiwoomSim.Matching;
 
 namespace Gslts.KiwoomSim.Market;
 
-/// <summary>One stock's day at the sim: last price and running totals. Not thread-safe: <see cref="SimMarket"/> guards it.</summary>
+/// <summary>One stock at the sim: its order book and its day's running totals. Not thread-safe: <see cref="SimMarket"/> guards it.</summary>
 public sealed class SimStock(Listing listing)
 {
     public Listing Listing { get; } = listing;
-    public PriceLimits Limits { get; } = PriceLimits.From(listing.PreviousClose);
+    public OrderBook Book { get; } = new(listing.PreviousClose);
+    public PriceLimits Limits => Book.Limits;
     public long Price { get; private set; } = listing.PreviousClose;
     public long Open { get; private set; }
     public long High { get; private set; }
@@ -16,31 +18,34 @@ public sealed class SimStock(Listing listing)
     public long BuyVolume { get; private set; }
     public long SellVolume { get; private set; }
     public long Trades { get; private set; }
-    public long BestAsk { get; private set; }
-    public long BestBid { get; private set; }
 
-    public SimTrade Print(TimeOnly time, long price, long signedQuantity)
+    /// <summary>Log deviation of the synthetic fair price from the base price.</summary>
+    public double FairDeviation { get; set; }
+
+    /// <summary>The synthetic participants' resting orders, oldest first, so they can be withdrawn.</summary>
+    public Queue<long> MakerOrders { get; } = new();
+
+    public Queue<long> TakerRemainders { get; } = new();
+
+    public long BestAsk => Book.BestAsk ?? 0;
+
+    public long BestBid => Book.BestBid ?? 0;
+
+    /// <summary>Records one fill as a printed trade; the quantity is signed by the aggressor (+ buyer, − seller).</summary>
+    public SimTrade Print(TimeOnly time, Fill fill)
     {
-        if (!TickSize.IsValid(price) || !Limits.Contains(price))
-        {
-            throw new ArgumentOutOfRangeException(nameof(price), price, $"{Listing.Code}: not a valid price inside {Limits.Lower}-{Limits.Upper}.");
-        }
-
-        var quantity = Math.Abs(signedQuantity);
-        ArgumentOutOfRangeException.ThrowIfZero(quantity, nameof(signedQuantity));
+        var quantity = fill.Quantity;
+        var price = fill.Price;
         Price = price;
         Open = Trades == 0 ? price : Open;
         High = Trades == 0 ? price : Math.Max(High, price);
         Low = Trades == 0 ? price : Math.Min(Low, price);
         Volume += quantity;
         TradingValue += price * quantity;
-        if (signedQuantity > 0) BuyVolume += quantity;
+        if (fill.Aggressor == OrderSide.Buy) BuyVolume += quantity;
         else SellVolume += quantity;
         Trades++;
-        var bestAsk = signedQuantity > 0 ? price : Math.Min(Limits.Upper, TickSize.Step(price, 1));
-        var bestBid = signedQuantity > 0 ? Math.Max(Limits.Lower, TickSize.Step(price, -1)) : price;
-        (BestAsk, BestBid) = (bestAsk, bestBid);
-        return new SimTrade(Listing.Code, time, price, signedQuantity, Listing.PreviousClose, Open, High, Low,
-            Volume, TradingValue, BuyVolume, SellVolume, bestAsk, bestBid);
+        return new SimTrade(Listing.Code, time, price, fill.Aggressor == OrderSide.Buy ? quantity : -quantity, Listing.PreviousClose,
+            Open, High, Low, Volume, TradingValue, BuyVolume, SellVolume, BestAsk, BestBid);
     }
 }

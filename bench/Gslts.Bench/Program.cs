@@ -1,6 +1,6 @@
 using Gslts.Bench;
 
-// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching]
+// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation]
 var which = args.FirstOrDefault() ?? "matching";
 var baseline = Baseline.Measure();
 Console.WriteLine($"baseline: sorting 1,000,000 longs takes {baseline.TotalMilliseconds:0.0} ms on this machine");
@@ -9,8 +9,11 @@ switch (which)
     case "matching":
         MatchingBenchmark.Run(baseline);
         break;
+    case "generation":
+        GenerationBenchmark.Run(baseline);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching, generation");
         return 2;
 }
 

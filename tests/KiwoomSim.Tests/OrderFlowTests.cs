@@ -3,7 +3,7 @@ using Gslts.KiwoomSim.Market;
 
 namespace Gslts.KiwoomSim.Tests;
 
-public sealed class TradeGeneratorTests
+public sealed class OrderFlowTests
 {
     private static readonly TimeOnly Nine = new(9, 0);
 
@@ -42,13 +42,27 @@ public sealed class TradeGeneratorTests
 
         var stats = market.Stats();
 
-        Assert.Equal(5_000, stats.Trades);
+        Assert.True(trades.Count >= 5_000);
+        Assert.Equal(trades.Count, stats.Trades);
         Assert.Equal(trades.Sum(t => Math.Abs(t.Quantity)), stats.Volume);
         foreach (var (code, stock) in stats.Stocks)
         {
             var own = trades.Where(t => t.Code == code).ToList();
             Assert.Equal((long)own.Count, stock.Trades);
             Assert.Equal(own.Sum(t => t.Price * Math.Abs(t.Quantity)), stock.TradingValue);
+        }
+    }
+
+    [Fact]
+    public void The_books_the_flow_builds_are_never_crossed_and_quote_both_sides_of_busy_stocks()
+    {
+        var market = new SimMarket(MarketUniverse.LargeCaps, seed: 4);
+        market.Generate(20_000, Nine);
+
+        foreach (var view in market.Views().Where(v => v.Trades > 50))
+        {
+            Assert.True(view.BestBid > 0 && view.BestAsk > 0, $"{view.Listing.Code} has both sides");
+            Assert.True(view.BestBid < view.BestAsk, $"{view.Listing.Code} bid {view.BestBid} < ask {view.BestAsk}");
         }
     }
 

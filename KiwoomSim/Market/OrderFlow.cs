@@ -1,0 +1,82 @@
+using Gslts.Grains.Krx;
+using Gslts.KiwoomSim.Matching;
+
+namespace Gslts.KiwoomSim.Market;
+
+/// <summary>
+/// The synthetic participants of the sim's market, deterministic from a seed. Per step, for one stock: the fair price
+/// takes a small mean-reverting step; a taker buys or sells a heavy-tailed size, leaning toward the fair price; then a
+/// market maker posts one order each side a few ticks around it, never crossing the book, and withdraws its oldest
+/// when it has too many. Every trade therefore comes out of the matching engine, and so does the book the trader sees.
+/// </summary>
+public sealed class OrderFlow(int seed)
+{
+    public const string MarketMaker = "SIM-MM";
+    public const string Taker = "SIM-TAKER";
+    private const int RestingPerParticipant = 40;
+    private const double Volatility = 0.0009;
+    private const double Reversion = 0.002;
+
+    private readonly Random random = new(seed);
+    private long nextOrderId = 1;
+
+    /// <summary>A stock drawn in proportion to its liquidity (<paramref name="cumulative"/> = running sums of the weights).</summary>
+    public int NextStock(double[] cumulative)
+    {
+        var index = Array.BinarySearch(cumulative, random.NextDouble() * cumulative[^1]);
+        return index >= 0 ? index : ~index;
+    }
+
+    /// <summary>The next order number (Kiwoom shows it as 7 digits); user orders draw from the same sequence.</summary>
+    public long NextOrderId() => nextOrderId++;
+
+    public void Step(SimStock stock, List<Fill> fills)
+    {
+        var book = stock.Book;
+        stock.FairDeviation = stock.FairDeviation * (1 - Reversion) + Volatility * Normal();
+        var fair = book.Limits.Clamp(TickSize.RoundDown((long)(stock.Listing.PreviousClose * Math.Exp(stock.FairDeviation))));
+
+        Take(stock, fair, fills);
+        // The maker quotes after the taker and never crosses, so both sides always show a price.
+        var ask = Math.Max(TickSize.Step(fair, 1 + random.Next(4)), book.BestBid is { } bid ? TickSize.Step(bid, 1) : 0);
+        var bidPrice = Math.Min(TickSize.Step(fair, -1 - random.Next(4)), book.BestAsk is { } a ? TickSize.Step(a, -1) : long.MaxValue);
+        Quote(stock, OrderSide.Sell, ask, fills);
+        Quote(stock, OrderSide.Buy, bidPrice, fills);
+    }
+
+    /// <summary>A taker leaning toward the fair price: a limit at most two ticks through the touch, so it never sweeps the book.</summary>
+    private void Take(SimStock stock, long fair, List<Fill> fills)
+    {
+        var book = stock.Book;
+        var mid = (book.BestAsk ?? fair) / 2.0 + (book.BestBid ?? fair) / 2.0;
+        var buy = random.NextDouble() < (fair > mid ? 0.65 : fair < mid ? 0.35 : 0.5);
+        // Heavy tail: most takers want a few shares, a few want thousands.
+        var quantity = (long)Math.Ceiling(Math.Exp(random.NextDouble() * random.NextDouble() * 9));
+        var touch = buy ? book.BestAsk ?? fair : book.BestBid ?? fair;
+        var price = book.Limits.Clamp(TickSize.Step(touch, buy ? random.Next(3) : -random.Next(3)));
+        var id = NextOrderId();
+        var side = buy ? OrderSide.Buy : OrderSide.Sell;
+        if (book.Submit(new OrderRequest(id, Taker, side, OrderType.Limit, price, quantity), fills).Resting > 0)
+        {
+            stock.TakerRemainders.Enqueue(id);
+        }
+
+        while (stock.TakerRemainders.Count > RestingPerParticipant) book.Cancel(stock.TakerRemainders.Dequeue(), 0);
+    }
+
+    private void Quote(SimStock stock, OrderSide side, long price, List<Fill> fills)
+    {
+        var book = stock.Book;
+        var size = 10 * (long)Math.Ceiling(Math.Exp(random.NextDouble() * 5));
+        var id = NextOrderId();
+        if (book.Submit(new OrderRequest(id, MarketMaker, side, OrderType.Limit, book.Limits.Clamp(price), size), fills).Resting > 0)
+        {
+            stock.MakerOrders.Enqueue(id);
+        }
+
+        while (stock.MakerOrders.Count > RestingPerParticipant) book.Cancel(stock.MakerOrders.Dequeue(), 0);
+    }
+
+    private double Normal() =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+}
