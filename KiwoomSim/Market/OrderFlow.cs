@@ -14,6 +14,7 @@ public sealed class OrderFlow(int seed)
     public const string MarketMaker = "SIM-MM";
     public const string Taker = "SIM-TAKER";
     private const int RestingPerParticipant = 40;
+    private const int Levels = 10;
     private const double Volatility = 0.0009;
     private const double Reversion = 0.002;
 
@@ -30,6 +31,16 @@ public sealed class OrderFlow(int seed)
     /// <summary>The next order number (Kiwoom shows it as 7 digits); user orders draw from the same sequence.</summary>
     public long NextOrderId() => nextOrderId++;
 
+    /// <summary>Opens a book with the maker's quotes on ten levels each side of the base price.</summary>
+    public void Seed(SimStock stock, List<Fill> fills)
+    {
+        for (var level = 1; level <= Levels; level++)
+        {
+            Quote(stock, OrderSide.Sell, TickSize.Step(stock.Listing.PreviousClose, level), fills);
+            Quote(stock, OrderSide.Buy, TickSize.Step(stock.Listing.PreviousClose, -level), fills);
+        }
+    }
+
     public void Step(SimStock stock, List<Fill> fills)
     {
         var book = stock.Book;
@@ -38,8 +49,8 @@ public sealed class OrderFlow(int seed)
 
         Take(stock, fair, fills);
         // The maker quotes after the taker and never crosses, so both sides always show a price.
-        var ask = Math.Max(TickSize.Step(fair, 1 + random.Next(4)), book.BestBid is { } bid ? TickSize.Step(bid, 1) : 0);
-        var bidPrice = Math.Min(TickSize.Step(fair, -1 - random.Next(4)), book.BestAsk is { } a ? TickSize.Step(a, -1) : long.MaxValue);
+        var ask = Math.Max(TickSize.Step(fair, 1 + random.Next(Levels)), book.BestBid is { } bid ? TickSize.Step(bid, 1) : 0);
+        var bidPrice = Math.Min(TickSize.Step(fair, -1 - random.Next(Levels)), book.BestAsk is { } a ? TickSize.Step(a, -1) : long.MaxValue);
         Quote(stock, OrderSide.Sell, ask, fills);
         Quote(stock, OrderSide.Buy, bidPrice, fills);
     }

@@ -23,6 +23,7 @@ public sealed class SimMarket
         Listings = [.. listings];
         byCode = stocks.ToDictionary(s => s.Listing.Code);
         flow = new OrderFlow(seed);
+        foreach (var stock in stocks) flow.Seed(stock, fills);
         cumulativeLiquidity = new double[stocks.Length];
         var sum = 0d;
         for (var i = 0; i < stocks.Length; i++) cumulativeLiquidity[i] = sum += stocks[i].Listing.Liquidity;
@@ -72,6 +73,16 @@ public sealed class SimMarket
     private static StockView View(SimStock stock) =>
         new(stock.Listing, stock.Limits.Upper, stock.Limits.Lower, stock.Price, stock.Open, stock.High, stock.Low,
             stock.Volume, stock.TradingValue, stock.Trades, stock.BestAsk, stock.BestBid);
+
+    /// <summary>The stock's best <paramref name="levels"/> price levels each side, or null for an unknown code.</summary>
+    public Matching.Depth? Depth(string code, int levels = 10)
+    {
+        if (!byCode.TryGetValue(code, out var stock)) return null;
+        lock (gate)
+        {
+            return stock.Book.Depth(levels);
+        }
+    }
 
     public SimStats Stats()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Gslts.KiwoomSim.Protocol;
 using Gslts.KiwoomSim.Realtime;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,9 @@ public sealed class TradeLoop(
     ILogger<TradeLoop> logger) : BackgroundService
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
+
+    private JsonObject? Book(string code, TimeOnly at) =>
+        market.Depth(code) is { } depth && market.View(code) is { } view ? RealMessages.BookItem(code, depth, at, view.Listing.PreviousClose) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,7 +33,7 @@ public sealed class TradeLoop(
                     var trades = market.Generate((int)Math.Min(due, 100_000), clock.Now);
                     printed += trades.Count;
                     // A paused feed is the silent stall of production: trades still print, nobody hears them.
-                    if (!faults.IsFeedPaused(time.GetUtcNow())) sessions.Publish(trades);
+                    if (!faults.IsFeedPaused(time.GetUtcNow())) sessions.Publish(trades, code => Book(code, trades[^1].Time));
                 }
 
                 await Task.Delay(Step, time, stoppingToken);

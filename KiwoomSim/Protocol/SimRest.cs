@@ -18,7 +18,7 @@ public sealed class SimRest
     private readonly RateLimiter limiter;
     private readonly Dictionary<string, SimOperation> byId;
 
-    public SimRest(TokenStore tokens, SimMarket market, SimFaults faults, IOptions<SimOptions> options, TimeProvider time)
+    public SimRest(TokenStore tokens, SimMarket market, SimClock clock, SimFaults faults, IOptions<SimOptions> options, TimeProvider time)
     {
         this.tokens = tokens;
         this.faults = faults;
@@ -30,6 +30,7 @@ public sealed class SimRest
             new("/oauth2/revoke", "au10002", RateClass.None, RevokeToken),
             new("/api/dostk/stkinfo", "ka10001", RateClass.Query, r => new(StockInfo.Answer(market, r.Str("stk_cd")))),
             new("/api/dostk/stkinfo", "ka10099", RateClass.Query, r => StockList.Answer(market, r, o.PageSize)),
+            new("/api/dostk/mrkcond", "ka10004", RateClass.Query, r => new(BookQuote.Answer(market, clock, r.Str("stk_cd")))),
             new("/api/dostk/rkinfo", "ka10032", RateClass.Query, r => TradingValueRanking.Answer(market, r, Math.Max(1, o.PageSize / 10))),
         ];
         byId = Operations.ToDictionary(op => op.ApiId);

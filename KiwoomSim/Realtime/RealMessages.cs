@@ -43,6 +43,27 @@ public static class RealMessages
         };
     }
 
+    public const string Book = "0D";
+
+    /// <summary>0D 주식호가잔량: ask prices 41-50, bid prices 51-60, their quantities 61-70 / 71-80, totals 121 / 125.</summary>
+    public static JsonObject BookItem(string code, Matching.Depth depth, TimeOnly time, long basePrice)
+    {
+        var values = new JsonObject { ["21"] = Time(time) };
+        for (var i = 0; i < 10; i++)
+        {
+            var ask = i < depth.Asks.Count ? depth.Asks[i] : default;
+            var bid = i < depth.Bids.Count ? depth.Bids[i] : default;
+            values[(41 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)] = ask.Price == 0 ? "0" : Signed(ask.Price, basePrice);
+            values[(51 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)] = bid.Price == 0 ? "0" : Signed(bid.Price, basePrice);
+            values[(61 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)] = Number(ask.Quantity);
+            values[(71 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)] = Number(bid.Quantity);
+        }
+
+        values["121"] = Number(depth.TotalAsk);
+        values["125"] = Number(depth.TotalBid);
+        return new JsonObject { ["type"] = Book, ["name"] = "주식호가잔량", ["item"] = code, ["values"] = values };
+    }
+
     public static string Real(IEnumerable<JsonObject> items) =>
         new JsonObject { ["trnm"] = "REAL", ["data"] = new JsonArray([.. items]) }.ToJsonString();
 

@@ -31,15 +31,30 @@ public sealed class RealtimeSessions(ILogger<RealtimeSessions> logger)
     public void Leave(string appKey, RealtimeSession session) =>
         byAppKey.TryRemove(new KeyValuePair<string, RealtimeSession>(appKey, session));
 
-    /// <summary>Sends each session the trades it registered for, several items per REAL frame.</summary>
-    public void Publish(IReadOnlyList<SimTrade> trades)
+    /// <summary>
+    /// Sends each session the trades (0B) and, once per traded stock, the book after them (0D) that it registered for,
+    /// several items per REAL frame. Books are built only for stocks some session asked 0D of.
+    /// </summary>
+    public void Publish(IReadOnlyList<SimTrade> trades, Func<string, JsonObject?> book)
     {
-        if (trades.Count == 0) return;
+        if (trades.Count == 0 || byAppKey.IsEmpty) return;
+        var books = new Dictionary<string, JsonObject?>();
         foreach (var session in byAppKey.Values)
         {
-            var wanted = trades.Where(t => session.IsRegistered(t.Code, RealMessages.Trade)).ToList();
-            if (wanted.Count == 0) continue;
-            session.Send(RealMessages.Real(wanted.Select(RealMessages.TradeItem)));
+            var items = new List<JsonObject>();
+            foreach (var trade in trades)
+            {
+                if (session.IsRegistered(trade.Code, RealMessages.Trade)) items.Add(RealMessages.TradeItem(trade));
+            }
+
+            foreach (var code in trades.Select(t => t.Code).Distinct())
+            {
+                if (!session.IsRegistered(code, RealMessages.Book)) continue;
+                if (!books.TryGetValue(code, out var item)) books[code] = item = book(code);
+                if (item is not null) items.Add((JsonObject)item.DeepClone());
+            }
+
+            if (items.Count > 0) session.Send(RealMessages.Real(items));
         }
     }
 
