@@ -34,6 +34,9 @@ public sealed class SimOptions
     public int PageSize { get; set; } = 500;
 
     public List<SimAccount> Accounts { get; set; } = [];
+
+    /// <summary>예수금 every mock account opens with.</summary>
+    public long InitialCash { get; set; } = 100_000_000;
 }
 
 /// <summary>A mock account and the app key pair that logs into it.</summary>

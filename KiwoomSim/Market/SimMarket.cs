@@ -1,9 +1,10 @@
+using Gslts.KiwoomSim.Accounts;
 using Microsoft.Extensions.Options;
 
 namespace Gslts.KiwoomSim.Market;
 
 /// <summary>The sim's listings and their day state; the one place trades are printed, so its counts are ground truth.</summary>
-public sealed class SimMarket
+public sealed partial class SimMarket
 {
     private readonly Lock gate = new();
     private readonly SimStock[] stocks;
@@ -12,13 +13,18 @@ public sealed class SimMarket
     private readonly List<Matching.Fill> fills = [];
     private readonly double[] cumulativeLiquidity;
 
-    public SimMarket(IOptions<SimOptions> options)
-        : this(MarketUniverse.Create(options.Value.Seed, options.Value.Listings), options.Value.Seed)
+    public SimMarket(IOptions<SimOptions> options, SimClock clock)
+        : this(MarketUniverse.Create(options.Value.Seed, options.Value.Listings), options.Value.Seed, clock.TradingDate)
     {
+        foreach (var account in options.Value.Accounts)
+        {
+            ledgers[account.AccountNo] = new Ledger(account.AccountNo, options.Value.InitialCash, Fees.Kiwoom);
+        }
     }
 
-    public SimMarket(IReadOnlyList<Listing> listings, int seed)
+    public SimMarket(IReadOnlyList<Listing> listings, int seed, DateOnly tradingDate = default)
     {
+        TradingDate = tradingDate == default ? new DateOnly(2026, 1, 2) : tradingDate;
         stocks = listings.Select(l => new SimStock(l)).ToArray();
         Listings = [.. listings];
         byCode = stocks.ToDictionary(s => s.Listing.Code);
@@ -31,10 +37,15 @@ public sealed class SimMarket
 
     public IReadOnlyList<Listing> Listings { get; }
 
+    public DateOnly TradingDate { get; }
+
     public bool IsListed(string code) => byCode.ContainsKey(code);
 
-    /// <summary>Runs the synthetic order flow at <paramref name="time"/> until at least <paramref name="count"/> trades print.</summary>
-    public List<SimTrade> Generate(int count, TimeOnly time)
+    /// <summary>
+    /// Runs the synthetic order flow at <paramref name="time"/> until at least <paramref name="count"/> trades print;
+    /// fills of traders' resting orders go to their accounts and to <paramref name="events"/>.
+    /// </summary>
+    public List<SimTrade> Generate(int count, TimeOnly time, List<AccountEvent>? events = null)
     {
         var trades = new List<SimTrade>(count + 16);
         lock (gate)
@@ -44,7 +55,7 @@ public sealed class SimMarket
                 var stock = stocks[flow.NextStock(cumulativeLiquidity)];
                 fills.Clear();
                 flow.Step(stock, fills);
-                foreach (var fill in fills) trades.Add(stock.Print(time, fill));
+                Settle(stock, time, trades, events);
             }
         }
 

@@ -115,7 +115,8 @@ public sealed partial class OrderBook
         return new Depth(askLevels, bidLevels, TotalAsk, TotalBid);
     }
 
-    private OrderResult? Validate(OrderType type, long price, long quantity)
+    /// <summary>The rejection an order at this price and quantity would get, or null when the book would take it.</summary>
+    public OrderResult? Validate(OrderType type, long price, long quantity)
     {
         if (quantity < 1 || quantity > MaxQuantity)
             return OrderResult.Reject(RejectReason.BadQuantity, $"주문수량은 1주 이상 {MaxQuantity:N0}주 이하입니다 ({quantity:N0})");
