@@ -30,7 +30,9 @@ public sealed class TradeLoop(
                 var due = (long)(clock.ElapsedSeconds * perSecond) - printed;
                 if (due > 0)
                 {
-                    var trades = market.Generate((int)Math.Min(due, 100_000), clock.Now);
+                    var events = new List<Accounts.AccountEvent>();
+                    var trades = market.Generate((int)Math.Min(due, 100_000), clock.Now, events);
+                    sessions.PublishAccount(events);
                     printed += trades.Count;
                     // A paused feed is the silent stall of production: trades still print, nobody hears them.
                     if (!faults.IsFeedPaused(time.GetUtcNow())) sessions.Publish(trades, code => Book(code, trades[^1].Time));

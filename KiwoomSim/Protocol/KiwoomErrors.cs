@@ -15,6 +15,9 @@ public static class KiwoomErrors
     public const int UnknownStock = 1902;
     public const int LoginFailed = 8001;
 
+    /// <summary>The sim's code for an order the broker refuses (price, quantity, buying power, unknown order).</summary>
+    public const int OrderRefused = 2000;
+
     public const string Ok = "정상적으로 처리되었습니다";
 
     public static JsonObject Answer(int code, string message) => new()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gslts.KiwoomSim.Auth;
 using Gslts.KiwoomSim.Market;
+using Gslts.KiwoomSim.Realtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -18,11 +19,14 @@ public sealed class SimRest
     private readonly RateLimiter limiter;
     private readonly Dictionary<string, SimOperation> byId;
 
-    public SimRest(TokenStore tokens, SimMarket market, SimClock clock, SimFaults faults, IOptions<SimOptions> options, TimeProvider time)
+    public SimRest(TokenStore tokens, SimMarket market, SimClock clock, RealtimeSessions sessions, SimFaults faults, IOptions<SimOptions> options,
+        TimeProvider time)
     {
         this.tokens = tokens;
         this.faults = faults;
         var o = options.Value;
+        var orders = new OrderOperations(market, clock, sessions);
+        var account = new AccountQueries(market);
         limiter = new RateLimiter(time, rate => rate == RateClass.Order ? o.OrdersPerSecond : o.QueriesPerSecond);
         Operations =
         [
@@ -31,6 +35,14 @@ public sealed class SimRest
             new("/api/dostk/stkinfo", "ka10001", RateClass.Query, r => new(StockInfo.Answer(market, r.Str("stk_cd")))),
             new("/api/dostk/stkinfo", "ka10099", RateClass.Query, r => StockList.Answer(market, r, o.PageSize)),
             new("/api/dostk/mrkcond", "ka10004", RateClass.Query, r => new(BookQuote.Answer(market, clock, r.Str("stk_cd")))),
+            new("/api/dostk/ordr", "kt10000", RateClass.Order, orders.Buy),
+            new("/api/dostk/ordr", "kt10001", RateClass.Order, orders.Sell),
+            new("/api/dostk/ordr", "kt10002", RateClass.Order, orders.Modify),
+            new("/api/dostk/ordr", "kt10003", RateClass.Order, orders.Cancel),
+            new("/api/dostk/acnt", "kt00001", RateClass.Query, account.Deposit),
+            new("/api/dostk/acnt", "kt00018", RateClass.Query, account.Balance),
+            new("/api/dostk/acnt", "ka10075", RateClass.Query, account.Unfilled),
+            new("/api/dostk/acnt", "ka10076", RateClass.Query, account.Filled),
             new("/api/dostk/rkinfo", "ka10032", RateClass.Query, r => TradingValueRanking.Answer(market, r, Math.Max(1, o.PageSize / 10))),
         ];
         byId = Operations.ToDictionary(op => op.ApiId);

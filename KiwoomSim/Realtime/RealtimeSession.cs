@@ -27,6 +27,9 @@ public sealed class RealtimeSession(
     private readonly Dictionary<string, HashSet<(string Item, string Type)>> groups = [];
     private readonly Lock gate = new();
     private string? appKey;
+
+    /// <summary>The account this session's token belongs to (00/04 events follow it).</summary>
+    public string? AccountNo { get; private set; }
     private long lastPong;
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -151,6 +154,7 @@ public sealed class RealtimeSession(
         }
 
         appKey = issued.Account.AppKey;
+        AccountNo = issued.Account.AccountNo;
         sessions.LogIn(appKey, this);
         Send(RealMessages.Answer("LOGIN", 0, KiwoomErrors.Ok));
         return true;

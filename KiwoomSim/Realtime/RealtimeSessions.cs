@@ -58,6 +58,17 @@ public sealed class RealtimeSessions(ILogger<RealtimeSessions> logger)
         }
     }
 
+    /// <summary>Sends each account's 00/04 items to its session, when it registered them (item "").</summary>
+    public void PublishAccount(IReadOnlyList<Accounts.AccountEvent> events)
+    {
+        if (events.Count == 0) return;
+        foreach (var session in byAppKey.Values)
+        {
+            var items = events.Where(e => e.AccountNo == session.AccountNo && session.IsRegistered("", e.Type)).Select(e => e.Item).ToList();
+            if (items.Count > 0) session.Send(RealMessages.Real(items.Select(i => (JsonObject)i.DeepClone())));
+        }
+    }
+
     /// <summary>Closes every session at once (fault injection and tests).</summary>
     public void DropAll()
     {
