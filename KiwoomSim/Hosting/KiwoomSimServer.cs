@@ -5,6 +5,7 @@ using Gslts.KiwoomSim.Realtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +36,20 @@ public sealed class KiwoomSimServer(IServiceProvider services, IOptions<SimOptio
         builder.Services.AddSingleton(services.GetRequiredService<RealtimeSessions>());
         builder.Services.AddSingleton(services.GetRequiredService<SimFaults>());
         app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+            {
+                logger.LogError(e, "KiwoomSim failed answering {Path}", context.Request.Path);
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = "application/json;charset=UTF-8";
+                await context.Response.WriteAsync(KiwoomJson.Write(KiwoomErrors.Answer(KiwoomErrors.SimFault, "시뮬레이터 내부 오류입니다")));
+            }
+        });
         app.UseWebSockets();
         app.MapSimRest(services.GetRequiredService<SimRest>());
         app.MapSimRealtime();

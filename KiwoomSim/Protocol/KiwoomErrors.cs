@@ -18,6 +18,9 @@ public static class KiwoomErrors
     /// <summary>The sim's code for an order the broker refuses (price, quantity, buying power, unknown order).</summary>
     public const int OrderRefused = 2000;
 
+    /// <summary>The sim's code for a fault of its own: answered in Kiwoom's shape, never as a bare HTTP 500.</summary>
+    public const int SimFault = 1999;
+
     public const string Ok = "정상적으로 처리되었습니다";
 
     public static JsonObject Answer(int code, string message) => new()

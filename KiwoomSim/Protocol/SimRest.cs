@@ -117,7 +117,7 @@ public sealed class SimRest
         response.Headers["cont-yn"] = answer.NextKey is null ? "N" : "Y";
         response.Headers["next-key"] = answer.NextKey ?? "";
         response.Headers["api-id"] = context.Request.Headers["api-id"];
-        return response.WriteAsync(answer.Body.ToJsonString(), context.RequestAborted);
+        return response.WriteAsync(KiwoomJson.Write(answer.Body), context.RequestAborted);
     }
 
     private SimAnswer IssueToken(SimRequest request)

@@ -65,8 +65,8 @@ public static class RealMessages
     }
 
     public static string Real(IEnumerable<JsonObject> items) =>
-        new JsonObject { ["trnm"] = "REAL", ["data"] = new JsonArray([.. items]) }.ToJsonString();
+        Protocol.KiwoomJson.Write(new JsonObject { ["trnm"] = "REAL", ["data"] = new JsonArray([.. items]) });
 
     public static string Answer(string trnm, int returnCode, string message) =>
-        new JsonObject { ["trnm"] = trnm, ["return_code"] = returnCode, ["return_msg"] = message }.ToJsonString();
+        Protocol.KiwoomJson.Write(new JsonObject { ["trnm"] = trnm, ["return_code"] = returnCode, ["return_msg"] = message });
 }

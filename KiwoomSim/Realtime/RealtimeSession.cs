@@ -57,17 +57,26 @@ public sealed class RealtimeSession(
         }
     }
 
-    public bool IsRegistered(string code, string type)
+    /// <summary>
+    /// Builds and queues a frame from what this session registered, atomically with REG/REMOVE, so nothing of a
+    /// removed code follows the REMOVE answer.
+    /// </summary>
+    public void SendRegistered(Func<Func<string, string, bool>, string?> build)
     {
         lock (gate)
         {
-            foreach (var group in groups.Values)
-            {
-                if (group.Contains((code, type))) return true;
-            }
-
-            return false;
+            if (build(IsRegistered) is { } frame) Send(frame);
         }
+    }
+
+    private bool IsRegistered(string code, string type)
+    {
+        foreach (var group in groups.Values)
+        {
+            if (group.Contains((code, type))) return true;
+        }
+
+        return false;
     }
 
     /// <summary>Queues a frame; a client too slow to keep up is disconnected.</summary>
@@ -136,7 +145,7 @@ public sealed class RealtimeSession(
                 Send(RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.TokenInvalid}:로그인이 필요합니다]"));
                 return true;
             case "REG" or "REMOVE":
-                Send(Register(trnm, message));
+                Register(trnm, message);
                 return true;
             default:
                 Send(RealMessages.Answer(trnm ?? "ERROR", 1, $"[{KiwoomErrors.BadRequest}:알 수 없는 trnm입니다 ({trnm})]"));
@@ -160,14 +169,15 @@ public sealed class RealtimeSession(
         return true;
     }
 
-    private string Register(string trnm, JsonElement message)
+    private void Register(string trnm, JsonElement message)
     {
         var group = message.Str("grp_no") ?? "1";
         var keep = message.Str("refresh") != "0";
         var pairs = new List<(string, string)>();
         if (!message.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
         {
-            return RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.BadRequest}:data가 없습니다]");
+            Send(RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.BadRequest}:data가 없습니다]"));
+            return;
         }
 
         foreach (var entry in data.EnumerateArray())
@@ -176,13 +186,15 @@ public sealed class RealtimeSession(
             var types = Strings(entry, "type");
             if (items is null || types is null || types.Count == 0)
             {
-                return RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.BadRequest}:item과 type은 문자열 배열이어야 합니다]");
+                Send(RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.BadRequest}:item과 type은 문자열 배열이어야 합니다]"));
+                return;
             }
 
             var unknown = types.FirstOrDefault(t => !KnownTypes.Contains(t)) ?? items.FirstOrDefault(i => i.Length > 0 && !market.IsListed(i));
             if (unknown is not null)
             {
-                return RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.UnknownStock}:등록할 수 없는 항목입니다 ({unknown})]");
+                Send(RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.UnknownStock}:등록할 수 없는 항목입니다 ({unknown})]"));
+                return;
             }
 
             pairs.AddRange(items.SelectMany(i => types.Select(t => (i, t))));
@@ -197,9 +209,9 @@ public sealed class RealtimeSession(
                 if (!keep) set.Clear();
                 set.UnionWith(pairs);
             }
-        }
 
-        return RealMessages.Answer(trnm, 0, KiwoomErrors.Ok);
+            Send(RealMessages.Answer(trnm, 0, KiwoomErrors.Ok));
+        }
     }
 
     private static List<string>? Strings(JsonElement entry, string name) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Gslts.KiwoomSim.Market;
+using Gslts.KiwoomSim.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Gslts.KiwoomSim.Realtime;
@@ -24,7 +25,7 @@ public sealed class RealtimeSessions(ILogger<RealtimeSessions> logger)
         if (previous is not null && previous != session)
         {
             logger.LogWarning("A second LOGIN for the same app key: dropping the earlier session");
-            previous.Drop(new JsonObject { ["trnm"] = "SYSTEM", ["code"] = "R10001", ["message"] = "동일한 App key로 접속이 이루어져 접속이 해제됩니다" }.ToJsonString());
+            previous.Drop(KiwoomJson.Write(new JsonObject { ["trnm"] = "SYSTEM", ["code"] = "R10001", ["message"] = "동일한 App key로 접속이 이루어져 접속이 해제됩니다" }));
         }
     }
 
@@ -39,22 +40,26 @@ public sealed class RealtimeSessions(ILogger<RealtimeSessions> logger)
     {
         if (trades.Count == 0 || byAppKey.IsEmpty) return;
         var books = new Dictionary<string, JsonObject?>();
+        var codes = trades.Select(t => t.Code).Distinct().ToList();
         foreach (var session in byAppKey.Values)
         {
-            var items = new List<JsonObject>();
-            foreach (var trade in trades)
+            session.SendRegistered(registered =>
             {
-                if (session.IsRegistered(trade.Code, RealMessages.Trade)) items.Add(RealMessages.TradeItem(trade));
-            }
+                var items = new List<JsonObject>();
+                foreach (var trade in trades)
+                {
+                    if (registered(trade.Code, RealMessages.Trade)) items.Add(RealMessages.TradeItem(trade));
+                }
 
-            foreach (var code in trades.Select(t => t.Code).Distinct())
-            {
-                if (!session.IsRegistered(code, RealMessages.Book)) continue;
-                if (!books.TryGetValue(code, out var item)) books[code] = item = book(code);
-                if (item is not null) items.Add((JsonObject)item.DeepClone());
-            }
+                foreach (var code in codes)
+                {
+                    if (!registered(code, RealMessages.Book)) continue;
+                    if (!books.TryGetValue(code, out var item)) books[code] = item = book(code);
+                    if (item is not null) items.Add((JsonObject)item.DeepClone());
+                }
 
-            if (items.Count > 0) session.Send(RealMessages.Real(items));
+                return items.Count > 0 ? RealMessages.Real(items) : null;
+            });
         }
     }
 
@@ -64,8 +69,11 @@ public sealed class RealtimeSessions(ILogger<RealtimeSessions> logger)
         if (events.Count == 0) return;
         foreach (var session in byAppKey.Values)
         {
-            var items = events.Where(e => e.AccountNo == session.AccountNo && session.IsRegistered("", e.Type)).Select(e => e.Item).ToList();
-            if (items.Count > 0) session.Send(RealMessages.Real(items.Select(i => (JsonObject)i.DeepClone())));
+            session.SendRegistered(registered =>
+            {
+                var items = events.Where(e => e.AccountNo == session.AccountNo && registered("", e.Type)).Select(e => (JsonObject)e.Item.DeepClone()).ToList();
+                return items.Count > 0 ? RealMessages.Real(items) : null;
+            });
         }
     }
 

@@ -46,6 +46,24 @@ public sealed class RestProtocolTests : IAsyncLifetime
         Assert.Matches(@"^[+-]?\d+$", answer.GetProperty("cur_prc").GetString());
     }
 
+    [Fact]
+    public async Task Answers_are_plain_UTF8_with_Korean_and_signs_unescaped_as_Kiwoom_writes_them()
+    {
+        var token = await sim.TokenAsync();
+        using var http = sim.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dostk/stkinfo")
+        {
+            Content = new StringContent("""{"stk_cd":"005930"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("api-id", "ka10001");
+        request.Headers.Add("authorization", $"Bearer {token}");
+
+        var text = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains("\"stk_nm\":\"삼성전자\"", text);
+        Assert.Contains("\"upl_pric\":\"+92300\"", text);
+    }
+
     [Theory]
     [InlineData("ka10001", """{"stk_cd":"999999"}""", true, "1902")]
     [InlineData("ka10001", """{"stk_cd":""", true, "1501")]
