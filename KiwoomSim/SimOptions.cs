@@ -11,6 +11,15 @@ public sealed class SimOptions
     /// <summary>Same seed, same market: every generated trade follows from it.</summary>
     public int Seed { get; set; } = 20260101;
 
+    public const string VirtualClock = "Virtual";
+    public const string WallClock = "Wall";
+
+    /// <summary>Virtual (a trading day opens when the sim starts) or Wall (the real KRX day in KST).</summary>
+    public string Clock { get; set; } = VirtualClock;
+
+    /// <summary>Where a virtual day starts: 08:59:30 gives half a minute of the opening auction before the 09:00 open.</summary>
+    public TimeOnly StartTime { get; set; } = new(8, 59, 30);
+
     /// <summary>Virtual seconds per real second (1 = real time).</summary>
     public double Speed { get; set; } = 1;
 

@@ -3,42 +3,62 @@ using Microsoft.Extensions.Options;
 namespace Gslts.KiwoomSim.Market;
 
 /// <summary>
-/// The sim's virtual market time: a trading day that opens at 09:00 KST when the sim starts and runs at
-/// <see cref="SimOptions.Speed"/> times real time.
+/// The sim's market time. Virtual (default): a trading day that starts at <see cref="SimOptions.StartTime"/> KST when
+/// the sim starts and runs at <see cref="SimOptions.Speed"/> times real time, stopping at the close. Wall: the real KST
+/// time of day, trading on weekdays.
 /// </summary>
 public sealed class SimClock
 {
     public static readonly TimeSpan Kst = TimeSpan.FromHours(9);
-    public static readonly TimeOnly Open = new(9, 0);
-    public static readonly TimeOnly Close = new(15, 20);
 
     private readonly TimeProvider time;
     private readonly double speed;
     private readonly long startedAt;
+    private readonly bool wall;
 
     public SimClock(TimeProvider time, IOptions<SimOptions> options)
     {
         this.time = time;
         speed = options.Value.Speed;
+        wall = string.Equals(options.Value.Clock, SimOptions.WallClock, StringComparison.OrdinalIgnoreCase);
+        Start = options.Value.StartTime;
         startedAt = time.GetTimestamp();
         TradingDate = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime);
     }
 
+    public KrxSessions Sessions { get; } = KrxSessions.Regular;
+
     public DateOnly TradingDate { get; }
 
-    /// <summary>Virtual KST time of day; it stops at the close.</summary>
+    public TimeOnly Start { get; }
+
+    /// <summary>KST time of day on the market's clock; the virtual clock stops at the close.</summary>
     public TimeOnly Now
     {
         get
         {
+            if (wall) return TimeOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime);
             var elapsed = time.GetElapsedTime(startedAt) * speed;
-            var limit = Close - Open;
-            return Open.Add(elapsed < limit ? elapsed : limit);
+            var limit = Sessions.Close - Start;
+            return Start.Add(elapsed < limit ? elapsed : limit);
         }
     }
 
-    public bool IsOpen => time.GetElapsedTime(startedAt) * speed < Close - Open;
+    public MarketPhase Phase => IsTradingDay ? Sessions.PhaseAt(Now) : MarketPhase.Closed;
 
-    /// <summary>Virtual seconds elapsed since the open.</summary>
-    public double ElapsedSeconds => (time.GetElapsedTime(startedAt) * speed).TotalSeconds;
+    /// <summary>False once a virtual day has closed; a wall clock runs on to the next day.</summary>
+    public bool Running => wall || Now < Sessions.Close;
+
+    /// <summary>Market seconds elapsed since the sim started (virtual) or since it started today (wall).</summary>
+    public double ElapsedSeconds => (time.GetElapsedTime(startedAt) * (wall ? 1 : speed)).TotalSeconds;
+
+    private bool IsTradingDay
+    {
+        get
+        {
+            if (!wall) return true;
+            var today = time.GetUtcNow().ToOffset(Kst).DayOfWeek;
+            return today is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+        }
+    }
 }

@@ -28,6 +28,7 @@ public sealed partial class SimMarket
     {
         lock (gate)
         {
+            if (!KrxSessions.Accepts(Phase)) return OrderOutcome.Refuse("장 운영시간이 아닙니다 (08:30~15:30 정규장만 받습니다)");
             if (!ledgers.TryGetValue(accountNo, out var ledger)) return OrderOutcome.Refuse("계좌가 없습니다");
             if (!byCode.TryGetValue(code, out var stock)) return OrderOutcome.Refuse($"종목코드가 올바르지 않습니다 ({code})");
             if (stock.Book.Validate(type, price, quantity) is { } invalid) return OrderOutcome.Refuse(invalid.Message);
@@ -60,6 +61,7 @@ public sealed partial class SimMarket
     {
         lock (gate)
         {
+            if (!KrxSessions.Accepts(Phase)) return OrderOutcome.Refuse("장 운영시간이 아닙니다 (08:30~15:30 정규장만 받습니다)");
             if (OpenOrder(accountNo, original, code) is not { } found) return OrderOutcome.Refuse($"취소할 수 있는 주문이 없습니다 ({UserOrder.FormatNumber(original)})");
             var (ledger, stock, order) = found;
             if (quantity < 0 || quantity > order.Remaining) return OrderOutcome.Refuse($"취소수량이 미체결수량({order.Remaining:N0}주)을 넘습니다");
@@ -81,6 +83,7 @@ public sealed partial class SimMarket
     {
         lock (gate)
         {
+            if (!KrxSessions.Accepts(Phase)) return OrderOutcome.Refuse("장 운영시간이 아닙니다 (08:30~15:30 정규장만 받습니다)");
             if (OpenOrder(accountNo, original, code) is not { } found) return OrderOutcome.Refuse($"정정할 수 있는 주문이 없습니다 ({UserOrder.FormatNumber(original)})");
             var (ledger, stock, order) = found;
             if (order.Type == OrderType.Market) return OrderOutcome.Refuse("시장가 주문은 정정할 수 없습니다");

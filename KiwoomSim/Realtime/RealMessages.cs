@@ -46,7 +46,7 @@ public static class RealMessages
     public const string Book = "0D";
 
     /// <summary>0D 주식호가잔량: ask prices 41-50, bid prices 51-60, their quantities 61-70 / 71-80, totals 121 / 125.</summary>
-    public static JsonObject BookItem(string code, Matching.Depth depth, TimeOnly time, long basePrice)
+    public static JsonObject BookItem(string code, Matching.Depth depth, TimeOnly time, long basePrice, Matching.AuctionPrice? expected = null)
     {
         var values = new JsonObject { ["21"] = Time(time) };
         for (var i = 0; i < 10; i++)
@@ -61,6 +61,12 @@ public static class RealMessages
 
         values["121"] = Number(depth.TotalAsk);
         values["125"] = Number(depth.TotalBid);
+        if (expected is { } auction)
+        {
+            // 예상체결가/수량 while the stock is in a call auction.
+            values["23"] = auction.Volume == 0 ? "0" : Signed(auction.Price, basePrice);
+            values["24"] = Number(auction.Volume);
+        }
         return new JsonObject { ["type"] = Book, ["name"] = "주식호가잔량", ["item"] = code, ["values"] = values };
     }
 

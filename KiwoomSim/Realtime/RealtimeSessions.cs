@@ -36,11 +36,11 @@ public sealed class RealtimeSessions(ILogger<RealtimeSessions> logger)
     /// Sends each session the trades (0B) and, once per traded stock, the book after them (0D) that it registered for,
     /// several items per REAL frame. Books are built only for stocks some session asked 0D of.
     /// </summary>
-    public void Publish(IReadOnlyList<SimTrade> trades, Func<string, JsonObject?> book)
+    public void Publish(IReadOnlyList<SimTrade> trades, Func<string, JsonObject?> book, IEnumerable<string>? bookChanges = null)
     {
-        if (trades.Count == 0 || byAppKey.IsEmpty) return;
+        var codes = trades.Select(t => t.Code).Concat(bookChanges ?? []).Distinct().ToList();
+        if (codes.Count == 0 || byAppKey.IsEmpty) return;
         var books = new Dictionary<string, JsonObject?>();
-        var codes = trades.Select(t => t.Code).Distinct().ToList();
         foreach (var session in byAppKey.Values)
         {
             session.SendRegistered(registered =>

@@ -19,6 +19,7 @@ public sealed class LivePageTests
             $"--ConnectionStrings:Gslts=Data Source={Path.Combine(folder, "gslts.db")}",
             $"--Gslts:Sim:Urls=http://127.0.0.1:{simPort}",
             $"--Gslts:Kiwoom:BaseUrl=http://127.0.0.1:{simPort}",
+            "--Gslts:Sim:StartTime=09:00:00",
             $"--Gslts:Cluster:SiloPort={FreePort()}", $"--Gslts:Cluster:GatewayPort={FreePort()}",
         ]);
         try

@@ -35,6 +35,7 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
             {
                 ["Gslts:Sim:Urls"] = sim.ToString(),
                 ["Gslts:Sim:TradesPerSecond"] = "3000",
+                ["Gslts:Sim:StartTime"] = "09:00:00",
                 ["Gslts:Sim:Accounts:0:AppKey"] = AppKey,
                 ["Gslts:Sim:Accounts:0:SecretKey"] = SecretKey,
                 ["Gslts:Kiwoom:BaseUrl"] = sim.ToString(),

@@ -32,6 +32,7 @@ public sealed class SimHost : IAsyncDisposable
             ["Gslts:Sim:TradesPerSecond"] = "3000",
             ["Gslts:Sim:QueriesPerSecond"] = "1000",
             ["Gslts:Sim:PageSize"] = "100",
+            ["Gslts:Sim:StartTime"] = "09:00:00",
             ["Gslts:Sim:Accounts:0:AppKey"] = AppKey,
             ["Gslts:Sim:Accounts:0:SecretKey"] = SecretKey,
             ["Gslts:Sim:Accounts:0:AccountNo"] = "50000001",

@@ -24,6 +24,7 @@ public sealed class PaperTradingTests
         });
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero));
         market = new SimMarket(options, new SimClock(time, options));
+        market.Advance(MarketPhase.Continuous, Ten);
     }
 
     private long Cash => market.Read(Account, (l, _) => l.Cash);

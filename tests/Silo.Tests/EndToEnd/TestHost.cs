@@ -28,6 +28,7 @@ internal sealed class TestHost : IAsyncDisposable
             $"--ConnectionStrings:Gslts=Data Source={Path.Combine(folder, "gslts.db")}",
             $"--Gslts:Sim:Urls=http://127.0.0.1:{simPort}",
             $"--Gslts:Kiwoom:BaseUrl=http://127.0.0.1:{simPort}",
+            "--Gslts:Sim:StartTime=09:00:00",
             $"--Gslts:Cluster:SiloPort={FreePort.Next()}",
             $"--Gslts:Cluster:GatewayPort={FreePort.Next()}",
             .. extra,

@@ -1,0 +1,89 @@
+using Gslts.KiwoomSim.Accounts;
+using Gslts.KiwoomSim.Market;
+using Gslts.KiwoomSim.Matching;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Gslts.KiwoomSim.Tests;
+
+public sealed class SessionTests
+{
+    private const string Account = "50000001";
+    private readonly SimMarket market;
+    private readonly List<SimTrade> trades = [];
+    private readonly List<AccountEvent> events = [];
+
+    public SessionTests()
+    {
+        var options = Options.Create(new SimOptions
+        {
+            Listings = 60,
+            Accounts = [new SimAccount { AppKey = "k", SecretKey = "s", AccountNo = Account }],
+        });
+        market = new SimMarket(options, new SimClock(new FakeTimeProvider(), options));
+    }
+
+    [Theory]
+    [InlineData("08:29:59", MarketPhase.BeforeOpen)]
+    [InlineData("08:30:00", MarketPhase.OpeningAuction)]
+    [InlineData("09:00:00", MarketPhase.Continuous)]
+    [InlineData("15:19:59", MarketPhase.Continuous)]
+    [InlineData("15:20:00", MarketPhase.ClosingAuction)]
+    [InlineData("15:30:00", MarketPhase.Closed)]
+    public void The_regular_day_runs_auction_continuous_auction(string time, MarketPhase phase)
+    {
+        Assert.Equal(phase, KrxSessions.Regular.PhaseAt(TimeOnly.Parse(time)));
+    }
+
+    [Fact]
+    public void The_opening_auction_collects_orders_then_opens_each_stock_at_one_price()
+    {
+        market.Advance(MarketPhase.OpeningAuction, new TimeOnly(8, 30));
+        market.Collect(3_000, new TimeOnly(8, 45));
+        var expected = market.Indicative("005930");
+
+        var opening = market.Advance(MarketPhase.Continuous, new TimeOnly(9, 0));
+
+        Assert.Equal(0, market.Stats().Trades - opening.Count);
+        Assert.NotNull(expected);
+        Assert.True(expected.Value.Volume > 0, "the busiest stock's auction crosses");
+        var samsung = opening.Where(t => t.Code == "005930").ToList();
+        Assert.Equal(expected.Value.Volume, samsung.Sum(t => Math.Abs(t.Quantity)));
+        Assert.All(samsung, t => Assert.Equal(expected.Value.Price, t.Price));
+        Assert.All(opening.GroupBy(t => t.Code), g => Assert.Single(g.Select(t => t.Price).Distinct()));
+        Assert.Null(market.Indicative("005930"));
+    }
+
+    [Fact]
+    public void The_closing_auction_prints_the_close_and_then_orders_are_refused()
+    {
+        market.Advance(MarketPhase.Continuous, new TimeOnly(9, 0));
+        market.Generate(5_000, new TimeOnly(10, 0));
+        market.Advance(MarketPhase.ClosingAuction, new TimeOnly(15, 20));
+        market.Collect(3_000, new TimeOnly(15, 25));
+        var expected = market.Indicative("005930")!.Value;
+
+        var closing = market.Advance(MarketPhase.Closed, new TimeOnly(15, 30));
+        var late = market.Place(Account, "005930", OrderSide.Buy, OrderType.Limit, 70_000, 1, new TimeOnly(15, 31), trades, events);
+
+        Assert.All(closing.Where(t => t.Code == "005930"), t => Assert.Equal(expected.Price, t.Price));
+        Assert.Equal(expected.Price, market.View("005930")!.Price);
+        Assert.False(late.Accepted);
+        Assert.Contains("장 운영시간", late.Message);
+    }
+
+    [Fact]
+    public void An_order_before_the_opening_auction_is_refused_and_one_in_it_waits_for_the_open()
+    {
+        var early = market.Place(Account, "005930", OrderSide.Buy, OrderType.Limit, 71_000, 1, new TimeOnly(8, 0), trades, events);
+        market.Advance(MarketPhase.OpeningAuction, new TimeOnly(8, 30));
+        var auction = market.Place(Account, "005930", OrderSide.Buy, OrderType.Limit, 92_300, 1, new TimeOnly(8, 40), trades, events);
+
+        Assert.False(early.Accepted);
+        Assert.True(auction.Accepted);
+        Assert.Empty(trades);
+        var opening = market.Advance(MarketPhase.Continuous, new TimeOnly(9, 0), events);
+        Assert.Contains(opening, t => t.Code == "005930");
+        Assert.Equal(1, market.Read(Account, (l, _) => l.Positions["005930"].Quantity));
+    }
+}
