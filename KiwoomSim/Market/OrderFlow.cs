@@ -17,6 +17,7 @@ public sealed class OrderFlow(int seed)
     private const int Levels = 10;
     private const double Volatility = 0.0009;
     private const double Reversion = 0.002;
+    private static readonly TimeOnly Open = new(9, 0);
 
     private readonly Random random = new(seed);
     private long nextOrderId = 1;
@@ -41,11 +42,14 @@ public sealed class OrderFlow(int seed)
         }
     }
 
-    public void Step(SimStock stock, List<Fill> fills)
+    public void Step(SimStock stock, List<Fill> fills, TimeOnly time)
     {
         var book = stock.Book;
-        stock.FairDeviation = stock.FairDeviation * (1 - Reversion) + Volatility * Normal();
-        var fair = book.Limits.Clamp(TickSize.RoundDown((long)(stock.Listing.PreviousClose * Math.Exp(stock.FairDeviation))));
+        // The day's tilt (the US move of its sector) is priced in over the first hour; on top, the stock's own noise.
+        stock.FairDeviation += -Reversion * stock.FairDeviation + Volatility * Normal();
+        var priced = Math.Clamp((time - Open).TotalMinutes / 60, 0, 1);
+        var deviation = stock.TargetDeviation * priced + stock.FairDeviation;
+        var fair = book.Limits.Clamp(TickSize.RoundDown((long)(stock.Listing.PreviousClose * Math.Exp(deviation))));
 
         Take(stock, fair, fills);
         // The maker quotes after the taker and never crosses, so both sides always show a price.

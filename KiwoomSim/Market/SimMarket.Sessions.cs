@@ -46,7 +46,7 @@ public sealed partial class SimMarket
             {
                 var stock = stocks[flow.NextStock(cumulativeLiquidity)];
                 fills.Clear();
-                flow.Step(stock, fills);
+                flow.Step(stock, fills, time);
                 Settle(stock, time, trades, events);
                 touched.Add(stock.Listing.Code);
             }

@@ -29,6 +29,14 @@ public sealed partial class SimMarket
         Listings = [.. listings];
         byCode = stocks.ToDictionary(s => s.Listing.Code);
         flow = new OrderFlow(seed);
+        UsSectors = new UsSectorDay(seed, TradingDate);
+        var factors = new Random(seed ^ 0x5EC7);
+        foreach (var stock in stocks)
+        {
+            // Each stock follows its sector's tilt with its own beta, so sectors move together but not in lockstep.
+            stock.TargetDeviation = UsSectors.KoreanTilt(stock.Listing.Sector) * (0.6 + factors.NextDouble() * 0.8);
+        }
+
         foreach (var stock in stocks) flow.Seed(stock, fills);
         cumulativeLiquidity = new double[stocks.Length];
         var sum = 0d;
@@ -38,6 +46,9 @@ public sealed partial class SimMarket
     public IReadOnlyList<Listing> Listings { get; }
 
     public DateOnly TradingDate { get; }
+
+    /// <summary>The day's hidden US sector moves that tilt the Korean sectors (readable at /sim/us-sectors).</summary>
+    public UsSectorDay UsSectors { get; }
 
     public bool IsListed(string code) => byCode.ContainsKey(code);
 
@@ -54,7 +65,7 @@ public sealed partial class SimMarket
             {
                 var stock = stocks[flow.NextStock(cumulativeLiquidity)];
                 fills.Clear();
-                flow.Step(stock, fills);
+                flow.Step(stock, fills, time);
                 Settle(stock, time, trades, events);
             }
         }

@@ -19,8 +19,11 @@ public sealed class SimStock(Listing listing)
     public long SellVolume { get; private set; }
     public long Trades { get; private set; }
 
-    /// <summary>Log deviation of the synthetic fair price from the base price.</summary>
+    /// <summary>The stock's own log deviation of its fair price, on top of the day's tilt.</summary>
     public double FairDeviation { get; set; }
+
+    /// <summary>Where the fair price drifts today (log): the US sector tilt of this stock's sector, set by the market.</summary>
+    public double TargetDeviation { get; set; }
 
     /// <summary>The synthetic participants' resting orders, oldest first, so they can be withdrawn.</summary>
     public Queue<long> MakerOrders { get; } = new();

@@ -21,7 +21,8 @@ public sealed class TradeLoop(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var perSecond = options.Value.TradesPerSecond;
-        var done = 0L;
+        var elapsed = clock.ElapsedSeconds;
+        var owed = 0d;
         logger.LogInformation("KiwoomSim trading day {Date} starts at {Start} ({Clock} clock, {Speed}x): {Stocks} stocks, {Rate:0.#} trades/s",
             clock.TradingDate, clock.Now, options.Value.Clock, options.Value.Speed, market.Listings.Count, perSecond);
         try
@@ -34,13 +35,15 @@ public sealed class TradeLoop(
                 var trades = market.Advance(phase, now, events);
                 if (trades.Count > 0) logger.LogInformation("KiwoomSim {Phase} at {Time}: {Trades} auction trades", phase, now, trades.Count);
                 HashSet<string>? collected = null;
-                var due = (long)(clock.ElapsedSeconds * perSecond) - done;
-                if (due > 0)
+                var previous = elapsed;
+                elapsed = clock.ElapsedSeconds;
+                owed += (elapsed - previous) * perSecond * IntradayVolume.Weight(now);
+                if (owed >= 1)
                 {
-                    var batch = (int)Math.Min(due, 100_000);
+                    var batch = (int)Math.Min(owed, 100_000);
                     if (phase == MarketPhase.Continuous) trades.AddRange(market.Generate(batch, now, events));
                     else if (phase is MarketPhase.OpeningAuction or MarketPhase.ClosingAuction) collected = market.Collect(batch, now, events);
-                    done += batch;
+                    owed -= batch;
                 }
 
                 sessions.PublishAccount(events);

@@ -17,6 +17,13 @@ public static class RestEndpoints
         }
 
         app.MapGet("/sim/stats", (SimMarket market) => Results.Json(market.Stats()));
+        app.MapGet("/sim/us-sectors", (SimMarket market) => Results.Json(new
+        {
+            tradingDate = market.TradingDate,
+            previousSession = market.UsSectors.PreviousSession,
+            spy = market.UsSectors.Spy,
+            sectors = market.UsSectors.Moves,
+        }));
         return app;
     }
 
