@@ -12,6 +12,8 @@ public sealed partial class SimMarket
     private readonly OrderFlow flow;
     private readonly List<Matching.Fill> fills = [];
     private readonly double[] cumulativeLiquidity;
+    private readonly int seed;
+    private readonly Dictionary<string, IReadOnlyList<DailyBar>> history = [];
 
     public SimMarket(IOptions<SimOptions> options, SimClock clock)
         : this(MarketUniverse.Create(options.Value.Seed, options.Value.Listings), options.Value.Seed, clock.TradingDate)
@@ -24,6 +26,7 @@ public sealed partial class SimMarket
 
     public SimMarket(IReadOnlyList<Listing> listings, int seed, DateOnly tradingDate = default)
     {
+        this.seed = seed;
         TradingDate = tradingDate == default ? new DateOnly(2026, 1, 2) : tradingDate;
         stocks = listings.Select(l => new SimStock(l)).ToArray();
         Listings = [.. listings];
@@ -103,6 +106,30 @@ public sealed partial class SimMarket
         lock (gate)
         {
             return stock.Book.Depth(levels);
+        }
+    }
+
+    /// <summary>Runs <paramref name="read"/> on one stock under the market's lock; default for an unknown code.</summary>
+    public T? ReadStock<T>(string code, Func<SimStock, T> read)
+    {
+        if (!byCode.TryGetValue(code, out var stock)) return default;
+        lock (gate)
+        {
+            return read(stock);
+        }
+    }
+
+    /// <summary>The stock's year of daily bars before today (generated once, then kept).</summary>
+    public IReadOnlyList<DailyBar> History(string code)
+    {
+        lock (history)
+        {
+            if (!history.TryGetValue(code, out var bars))
+            {
+                history[code] = bars = DailyHistory.For(byCode[code].Listing, TradingDate, seed);
+            }
+
+            return bars;
         }
     }
 

@@ -30,6 +30,9 @@ public sealed class SimStock(Listing listing)
 
     public Queue<long> TakerRemainders { get; } = new();
 
+    /// <summary>Today's trades for the tick and minute charts.</summary>
+    public StockTape Tape { get; } = new();
+
     public long BestAsk => Book.BestAsk ?? 0;
 
     public long BestBid => Book.BestBid ?? 0;
@@ -48,7 +51,9 @@ public sealed class SimStock(Listing listing)
         if (fill.Aggressor == OrderSide.Buy) BuyVolume += quantity;
         else SellVolume += quantity;
         Trades++;
-        return new SimTrade(Listing.Code, time, price, fill.Aggressor == OrderSide.Buy ? quantity : -quantity, Listing.PreviousClose,
+        var trade = new SimTrade(Listing.Code, time, price, fill.Aggressor == OrderSide.Buy ? quantity : -quantity, Listing.PreviousClose,
             Open, High, Low, Volume, TradingValue, BuyVolume, SellVolume, BestAsk, BestBid);
+        Tape.Add(trade);
+        return trade;
     }
 }

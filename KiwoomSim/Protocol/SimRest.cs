@@ -27,6 +27,7 @@ public sealed class SimRest
         var o = options.Value;
         var orders = new OrderOperations(market, clock, sessions);
         var account = new AccountQueries(market);
+        var charts = new ChartQueries(market, Math.Max(10, o.PageSize));
         limiter = new RateLimiter(time, rate => rate == RateClass.Order ? o.OrdersPerSecond : o.QueriesPerSecond);
         Operations =
         [
@@ -43,6 +44,9 @@ public sealed class SimRest
             new("/api/dostk/acnt", "kt00018", RateClass.Query, account.Balance),
             new("/api/dostk/acnt", "ka10075", RateClass.Query, account.Unfilled),
             new("/api/dostk/acnt", "ka10076", RateClass.Query, account.Filled),
+            new("/api/dostk/chart", "ka10079", RateClass.Query, charts.Tick),
+            new("/api/dostk/chart", "ka10080", RateClass.Query, charts.Minute),
+            new("/api/dostk/chart", "ka10081", RateClass.Query, charts.Daily),
             new("/api/dostk/rkinfo", "ka10032", RateClass.Query, r => TradingValueRanking.Answer(market, r, Math.Max(1, o.PageSize / 10))),
         ];
         byId = Operations.ToDictionary(op => op.ApiId);

@@ -33,7 +33,7 @@ public static class StockList
 
     private static JsonObject Row(Listing l)
     {
-        var shares = (long)(l.Liquidity * 5e12 / l.PreviousClose);
+        var shares = l.Shares;
         var cap = shares * l.PreviousClose;
         return new JsonObject
         {

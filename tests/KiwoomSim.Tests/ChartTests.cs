@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Gslts.Grains.Krx;
+using Gslts.KiwoomSim.Market;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gslts.KiwoomSim.Tests;
+
+public sealed class ChartTests : IAsyncLifetime
+{
+    private SimHost sim = null!;
+    private string token = null!;
+
+    public async Task InitializeAsync()
+    {
+        sim = await SimHost.StartAsync();
+        token = await sim.TokenAsync();
+        await Task.Delay(700);
+    }
+
+    public async Task DisposeAsync() => await sim.DisposeAsync();
+
+    [Fact]
+    public void A_year_of_daily_history_ends_at_the_previous_close_on_valid_ticks()
+    {
+        var listing = MarketUniverse.LargeCaps[0];
+
+        var bars = DailyHistory.For(listing, new DateOnly(2026, 11, 24), seed: 3);
+
+        Assert.Equal(DailyHistory.TradingDays, bars.Count);
+        Assert.Equal(listing.PreviousClose, bars[^1].Close);
+        Assert.Equal(new DateOnly(2026, 11, 23), bars[^1].Date);
+        Assert.Equal(bars.Select(b => b.Date).Order(), bars.Select(b => b.Date));
+        Assert.All(bars, b =>
+        {
+            Assert.DoesNotContain(b.Date.DayOfWeek, new[] { DayOfWeek.Saturday, DayOfWeek.Sunday });
+            Assert.True(TickSize.IsValid(b.Open) && TickSize.IsValid(b.Close) && TickSize.IsValid(b.High) && TickSize.IsValid(b.Low));
+            Assert.True(b.High >= Math.Max(b.Open, b.Close) && b.Low <= Math.Min(b.Open, b.Close) && b.Volume > 0);
+        });
+        Assert.Equal(bars, DailyHistory.For(listing, new DateOnly(2026, 11, 24), seed: 3));
+    }
+
+    [Fact]
+    public async Task The_daily_chart_pages_newest_first_through_the_year_and_today()
+    {
+        var rows = await AllPages("ka10081", """{"stk_cd":"005930","base_dt":"","upd_stkpc_tp":"1"}""", "stk_dt_pole_chart_qry");
+
+        var dates = rows.Select(r => r.GetProperty("dt").GetString()!).ToList();
+        Assert.Equal(DailyHistory.TradingDays + 1, rows.Count);
+        Assert.Equal(dates.OrderDescending(), dates);
+        Assert.Equal("71000", rows[1].GetProperty("cur_prc").GetString());
+    }
+
+    [Fact]
+    public async Task The_tick_chart_lists_a_closed_days_trades_newest_first_and_the_minute_chart_aggregates_them()
+    {
+        // A day that closes within a second of starting, so the charts are read from a tape that no longer moves.
+        await using var closed = await SimHost.StartAsync(("Gslts:Sim:StartTime", "15:19:50"), ("Gslts:Sim:Speed", "1200"), ("Gslts:Sim:PageSize", "50"));
+        var key = await closed.TokenAsync();
+        while (closed.Host.Services.GetRequiredService<SimMarket>().Phase != MarketPhase.Closed) await Task.Delay(100);
+
+        var ticks = await AllPages(closed, key, "ka10079", """{"stk_cd":"005930","tic_scope":"1","upd_stkpc_tp":"1"}""", "stk_tic_chart_qry");
+        var minutes = await AllPages(closed, key, "ka10080", """{"stk_cd":"005930","tic_scope":"1","upd_stkpc_tp":"1"}""", "stk_min_pole_chart_qry");
+
+        Assert.NotEmpty(ticks);
+        var times = ticks.Select(t => t.GetProperty("cntr_tm").GetString()!).ToList();
+        Assert.Equal(times.OrderDescending(), times);
+        Assert.All(times, t => Assert.Matches("^[0-9]{14}$", t));
+        var volume = (long)ticks.Sum(t => long.Parse(t.GetProperty("trde_qty").GetString()!));
+        Assert.Equal(volume, minutes.Sum(m => long.Parse(m.GetProperty("trde_qty").GetString()!)));
+        Assert.Equal(closed.Host.Services.GetRequiredService<SimMarket>().Stats().Stocks["005930"].Volume, volume);
+    }
+
+    [Theory]
+    [InlineData("ka10079", """{"stk_cd":"005930","tic_scope":"7"}""", "1501")]
+    [InlineData("ka10080", """{"stk_cd":"005930","tic_scope":"2"}""", "1501")]
+    [InlineData("ka10081", """{"stk_cd":"999990","base_dt":""}""", "1902")]
+    public async Task Bad_chart_requests_get_a_kiwoom_error(string apiId, string body, string code)
+    {
+        var answer = await sim.PostAsync("/api/dostk/chart", apiId, body, token);
+
+        RestProtocolTests.AssertError(answer, code);
+    }
+
+    private Task<List<JsonElement>> AllPages(string apiId, string body, string list) => AllPages(sim, token, apiId, body, list);
+
+    private static async Task<List<JsonElement>> AllPages(SimHost sim, string token, string apiId, string body, string list)
+    {
+        var rows = new List<JsonElement>();
+        string? next = null;
+        do
+        {
+            var (page, key) = await sim.PostPageAsync("/api/dostk/chart", apiId, body, token, next);
+            Assert.Equal(0, page.GetProperty("return_code").GetInt32());
+            rows.AddRange(page.GetProperty(list).EnumerateArray());
+            next = key;
+        }
+        while (next is not null);
+
+        return rows;
+    }
+}
