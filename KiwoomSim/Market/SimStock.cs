@@ -52,7 +52,7 @@ public sealed class SimStock(Listing listing)
         else SellVolume += quantity;
         Trades++;
         var trade = new SimTrade(Listing.Code, time, price, fill.Aggressor == OrderSide.Buy ? quantity : -quantity, Listing.PreviousClose,
-            Open, High, Low, Volume, TradingValue, BuyVolume, SellVolume, BestAsk, BestBid);
+            Open, High, Low, Volume, TradingValue, BuyVolume, SellVolume, BestAsk, BestBid, Limits.Upper, Limits.Lower);
         Tape.Add(trade);
         return trade;
     }

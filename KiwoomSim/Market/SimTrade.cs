@@ -17,4 +17,6 @@ public sealed record SimTrade(
     long BuyVolume,
     long SellVolume,
     long BestAsk,
-    long BestBid);
+    long BestBid,
+    long Upper,
+    long Lower);

@@ -1,5 +1,7 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gslts.Grains.Krx;
 using Gslts.KiwoomSim.Market;
 using static Gslts.KiwoomSim.Protocol.KiwoomFormat;
 
@@ -9,39 +11,6 @@ namespace Gslts.KiwoomSim.Realtime;
 public static class RealMessages
 {
     public const string Trade = "0B";
-
-    public static JsonObject TradeItem(SimTrade t)
-    {
-        var b = t.BasePrice;
-        var limits = PriceLimits.From(b);
-        var strength = t.SellVolume == 0 ? 0m : Math.Round(t.BuyVolume * 100m / t.SellVolume, 2);
-        return new JsonObject
-        {
-            ["type"] = Trade,
-            ["name"] = "주식체결",
-            ["item"] = t.Code,
-            ["values"] = new JsonObject
-            {
-                ["20"] = Time(t.Time),
-                ["10"] = Signed(t.Price, b),
-                ["11"] = Signed(t.Price - b),
-                ["12"] = Rate(t.Price, b),
-                ["27"] = Signed(t.BestAsk, b),
-                ["28"] = Signed(t.BestBid, b),
-                ["15"] = Signed(t.Quantity),
-                ["13"] = Number(t.Volume),
-                ["14"] = Number(t.TradingValue / 1_000_000),
-                ["16"] = Signed(t.Open, b),
-                ["17"] = Signed(t.High, b),
-                ["18"] = Signed(t.Low, b),
-                ["25"] = SignCode(t.Price, b, limits.Upper, limits.Lower),
-                ["228"] = strength.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
-                ["290"] = "2",
-                ["1030"] = Number(t.SellVolume),
-                ["1031"] = Number(t.BuyVolume),
-            },
-        };
-    }
 
     public const string Book = "0D";
 
@@ -68,6 +37,86 @@ public static class RealMessages
             values["24"] = Number(auction.Volume);
         }
         return new JsonObject { ["type"] = Book, ["name"] = "주식호가잔량", ["item"] = code, ["values"] = values };
+    }
+
+    /// <summary>
+    /// One REAL frame as UTF-8: the trades (0B) a session registered, written straight from the trades because this is
+    /// the hot path of fan-out, then any extra items (0D books).
+    /// </summary>
+    public static byte[]? TradeFrame(IReadOnlyList<SimTrade> trades, Func<string, string, bool> registered, IEnumerable<JsonObject> extra)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var any = false;
+        w.WriteStartObject();
+        w.WriteString("trnm", "REAL");
+        w.WriteStartArray("data");
+        foreach (var t in trades)
+        {
+            if (!registered(t.Code, Trade)) continue;
+            any = true;
+            WriteTrade(w, t);
+        }
+
+        foreach (var item in extra)
+        {
+            any = true;
+            item.WriteTo(w);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        return any ? buffer.WrittenSpan.ToArray() : null;
+    }
+
+    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText NameName = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText ItemName = JsonEncodedText.Encode("item");
+    private static readonly JsonEncodedText ValuesName = JsonEncodedText.Encode("values");
+    private static readonly JsonEncodedText TradeName = JsonEncodedText.Encode("주식체결", JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+
+    private static void WriteTrade(Utf8JsonWriter w, SimTrade t)
+    {
+        var b = t.BasePrice;
+        w.WriteStartObject();
+        w.WriteString(TypeName, Trade);
+        w.WriteString(NameName, TradeName);
+        w.WriteString(ItemName, t.Code);
+        w.WriteStartObject(ValuesName);
+        Span<char> buffer = stackalloc char[32];
+        w.WriteString("20", Time(t.Time));
+        WriteNumber(w, "10", t.Price, Direction(t.Price, b), buffer);
+        WriteNumber(w, "11", Math.Abs(t.Price - b), Direction(t.Price, b), buffer);
+        w.WriteString("12", Rate(t.Price, b));
+        WriteNumber(w, "27", t.BestAsk, Direction(t.BestAsk, b), buffer);
+        WriteNumber(w, "28", t.BestBid, Direction(t.BestBid, b), buffer);
+        WriteNumber(w, "15", Math.Abs(t.Quantity), t.Quantity > 0 ? '+' : '-', buffer);
+        WriteNumber(w, "13", t.Volume, null, buffer);
+        WriteNumber(w, "14", t.TradingValue / 1_000_000, null, buffer);
+        WriteNumber(w, "16", t.Open, Direction(t.Open, b), buffer);
+        WriteNumber(w, "17", t.High, Direction(t.High, b), buffer);
+        WriteNumber(w, "18", t.Low, Direction(t.Low, b), buffer);
+        w.WriteString("25", SignCode(t.Price, b, t.Upper, t.Lower));
+        var strength = t.SellVolume == 0 ? 0m : Math.Round(t.BuyVolume * 100m / t.SellVolume, 2);
+        strength.TryFormat(buffer, out var written, "0.00", System.Globalization.CultureInfo.InvariantCulture);
+        w.WriteString("228", buffer[..written]);
+        w.WriteString("290", "2");
+        WriteNumber(w, "1030", t.SellVolume, null, buffer);
+        WriteNumber(w, "1031", t.BuyVolume, null, buffer);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static char? Direction(long price, long basePrice) => price > basePrice ? '+' : price < basePrice ? '-' : null;
+
+    // Formats into a stack buffer: this runs for every trade of every session.
+    private static void WriteNumber(Utf8JsonWriter w, string name, long value, char? sign, Span<char> buffer)
+    {
+        var start = 0;
+        if (sign is { } s && value != 0) buffer[start++] = s;
+        value.TryFormat(buffer[start..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        w.WriteString(name, buffer[..(start + written)]);
     }
 
     public static string Real(IEnumerable<JsonObject> items) =>

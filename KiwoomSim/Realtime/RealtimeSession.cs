@@ -22,7 +22,7 @@ public sealed class RealtimeSession(
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
     private static readonly HashSet<string> KnownTypes = ["0B", "0D", "00", "04"];
 
-    private readonly Channel<string> outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
+    private readonly Channel<byte[]> outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
     private readonly CancellationTokenSource closing = new();
     private readonly Dictionary<string, HashSet<(string Item, string Type)>> groups = [];
     private readonly Lock gate = new();
@@ -61,7 +61,7 @@ public sealed class RealtimeSession(
     /// Builds and queues a frame from what this session registered, atomically with REG/REMOVE, so nothing of a
     /// removed code follows the REMOVE answer.
     /// </summary>
-    public void SendRegistered(Func<Func<string, string, bool>, string?> build)
+    public void SendRegistered(Func<Func<string, string, bool>, byte[]?> build)
     {
         lock (gate)
         {
@@ -80,7 +80,10 @@ public sealed class RealtimeSession(
     }
 
     /// <summary>Queues a frame; a client too slow to keep up is disconnected.</summary>
-    public void Send(string frame)
+    public void Send(string frame) => Send(Encoding.UTF8.GetBytes(frame));
+
+    /// <summary>Queues a UTF-8 frame; a client too slow to keep up is disconnected.</summary>
+    public void Send(byte[] frame)
     {
         if (!outbox.Writer.TryWrite(frame) && !closing.IsCancellationRequested)
         {
@@ -92,7 +95,7 @@ public sealed class RealtimeSession(
     /// <summary>Sends <paramref name="lastFrame"/> (if any), then closes the session.</summary>
     public void Drop(string? lastFrame)
     {
-        if (lastFrame is not null) outbox.Writer.TryWrite(lastFrame);
+        if (lastFrame is not null) outbox.Writer.TryWrite(Encoding.UTF8.GetBytes(lastFrame));
         outbox.Writer.TryComplete();
     }
 
@@ -226,7 +229,7 @@ public sealed class RealtimeSession(
         {
             await foreach (var frame in outbox.Reader.ReadAllAsync(cancellationToken))
             {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, cancellationToken);
+                await socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken);
             }
 
             if (socket.State == WebSocketState.Open)

@@ -45,20 +45,15 @@ public sealed class RealtimeSessions(ILogger<RealtimeSessions> logger)
         {
             session.SendRegistered(registered =>
             {
-                var items = new List<JsonObject>();
-                foreach (var trade in trades)
-                {
-                    if (registered(trade.Code, RealMessages.Trade)) items.Add(RealMessages.TradeItem(trade));
-                }
-
+                var bookItems = new List<JsonObject>();
                 foreach (var code in codes)
                 {
                     if (!registered(code, RealMessages.Book)) continue;
                     if (!books.TryGetValue(code, out var item)) books[code] = item = book(code);
-                    if (item is not null) items.Add((JsonObject)item.DeepClone());
+                    if (item is not null) bookItems.Add(item);
                 }
 
-                return items.Count > 0 ? RealMessages.Real(items) : null;
+                return RealMessages.TradeFrame(trades, registered, bookItems);
             });
         }
     }
@@ -72,7 +67,7 @@ public sealed class RealtimeSessions(ILogger<RealtimeSessions> logger)
             session.SendRegistered(registered =>
             {
                 var items = events.Where(e => e.AccountNo == session.AccountNo && registered("", e.Type)).Select(e => (JsonObject)e.Item.DeepClone()).ToList();
-                return items.Count > 0 ? RealMessages.Real(items) : null;
+                return items.Count > 0 ? System.Text.Encoding.UTF8.GetBytes(RealMessages.Real(items)) : null;
             });
         }
     }

@@ -1,6 +1,6 @@
 using Gslts.Bench;
 
-// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation]
+// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout]
 var which = args.FirstOrDefault() ?? "matching";
 var baseline = Baseline.Measure();
 Console.WriteLine($"baseline: sorting 1,000,000 longs takes {baseline.TotalMilliseconds:0.0} ms on this machine");
@@ -12,8 +12,11 @@ switch (which)
     case "generation":
         GenerationBenchmark.Run(baseline);
         break;
+    case "fanout":
+        await FanOutBenchmark.Run(baseline);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching, generation");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching, generation, fanout");
         return 2;
 }
 
