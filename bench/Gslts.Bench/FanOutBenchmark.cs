@@ -18,14 +18,14 @@ namespace Gslts.Bench;
 /// </summary>
 public static class FanOutBenchmark
 {
-    public static async Task Run(TimeSpan baseline, double tradesPerSecond = 100_000, int seconds = 10)
+    public static async Task Run(TimeSpan baseline, string startTime, double tradesPerSecond = 100_000, int seconds = 10)
     {
         var host = new HostBuilder()
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Gslts:Sim:Urls"] = "http://127.0.0.1:0",
                 ["Gslts:Sim:TradesPerSecond"] = tradesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Gslts:Sim:StartTime"] = "10:00:00",
+                ["Gslts:Sim:StartTime"] = startTime,
                 ["Gslts:Sim:Accounts:0:AppKey"] = "bench",
                 ["Gslts:Sim:Accounts:0:SecretKey"] = "bench-secret",
                 ["Gslts:Sim:Accounts:0:AccountNo"] = "1",
@@ -67,7 +67,7 @@ public static class FanOutBenchmark
 
         var printed = market.Stats().Trades - startPrinted;
         var elapsed = watch.Elapsed.TotalSeconds;
-        Console.WriteLine($"fan-out: target {tradesPerSecond:N0} trades/s; printed {printed / elapsed:N0}/s, received {received / elapsed:N0}/s " +
+        Console.WriteLine($"fan-out at {startTime} (U-shape weight {IntradayVolume.Weight(TimeOnly.Parse(startTime)):0.00}): target {tradesPerSecond:N0} trades/s; printed {printed / elapsed:N0}/s, received {received / elapsed:N0}/s " +
             $"over {elapsed:0.0} s; behind at the end: {printed - received:N0} trades ({(printed - received) / (printed / elapsed):0.00} s)");
         Console.WriteLine($"ratio: {received / elapsed * baseline.TotalSeconds:N0} received trades per baseline sort");
         await host.StopAsync();
