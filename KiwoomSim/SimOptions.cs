@@ -17,6 +17,9 @@ public sealed class SimOptions
     /// <summary>Virtual (a trading day opens when the sim starts) or Wall (the real KRX day in KST).</summary>
     public string Clock { get; set; } = VirtualClock;
 
+    /// <summary>Extra KRX closing days for the wall clock, on top of the built-in calendar.</summary>
+    public List<DateOnly> Holidays { get; set; } = [];
+
     /// <summary>Where a virtual day starts: 08:59:30 gives half a minute of the opening auction before the 09:00 open.</summary>
     public TimeOnly StartTime { get; set; } = new(8, 59, 30);
 

@@ -5,7 +5,7 @@ namespace Gslts.KiwoomSim.Market;
 /// <summary>
 /// The sim's market time. Virtual (default): a trading day that starts at <see cref="SimOptions.StartTime"/> KST when
 /// the sim starts and runs at <see cref="SimOptions.Speed"/> times real time, stopping at the close. Wall: the real KST
-/// time of day, trading on weekdays.
+/// time of day, trading on KRX trading days.
 /// </summary>
 public sealed class SimClock
 {
@@ -22,11 +22,14 @@ public sealed class SimClock
         speed = options.Value.Speed;
         wall = string.Equals(options.Value.Clock, SimOptions.WallClock, StringComparison.OrdinalIgnoreCase);
         Start = options.Value.StartTime;
+        Calendar = new KrxCalendar(KrxCalendar.Closures2026.Concat(options.Value.Holidays));
         startedAt = time.GetTimestamp();
         TradingDate = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime);
     }
 
     public KrxSessions Sessions { get; } = KrxSessions.Regular;
+
+    public KrxCalendar Calendar { get; }
 
     public DateOnly TradingDate { get; }
 
@@ -52,13 +55,5 @@ public sealed class SimClock
     /// <summary>Market seconds elapsed since the sim started (virtual) or since it started today (wall).</summary>
     public double ElapsedSeconds => (time.GetElapsedTime(startedAt) * (wall ? 1 : speed)).TotalSeconds;
 
-    private bool IsTradingDay
-    {
-        get
-        {
-            if (!wall) return true;
-            var today = time.GetUtcNow().ToOffset(Kst).DayOfWeek;
-            return today is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
-        }
-    }
+    private bool IsTradingDay => !wall || Calendar.IsTradingDay(DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime));
 }

@@ -133,6 +133,30 @@ public sealed partial class SimMarket
         }
     }
 
+    /// <summary>Minute bars of a past day of <paramref name="code"/>, grouped by <paramref name="minutes"/>, newest first.</summary>
+    public List<MinuteBar> PastMinutes(string code, DailyBar day, int minutes)
+    {
+        var ones = IntradayHistory.For(day, code, seed);
+        ones.Reverse();
+        var bars = new List<MinuteBar>();
+        foreach (var bar in ones)
+        {
+            var start = new TimeOnly(0, 0).AddMinutes((int)(bar.Start.ToTimeSpan().TotalMinutes / minutes) * minutes);
+            if (bars.Count > 0 && bars[^1].Start == start)
+            {
+                var last = bars[^1];
+                bars[^1] = last with { High = Math.Max(last.High, bar.High), Low = Math.Min(last.Low, bar.Low), Close = bar.Close, Volume = last.Volume + bar.Volume };
+            }
+            else
+            {
+                bars.Add(bar with { Start = start });
+            }
+        }
+
+        bars.Reverse();
+        return bars;
+    }
+
     public SimStats Stats()
     {
         lock (gate)

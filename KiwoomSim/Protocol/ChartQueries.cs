@@ -41,8 +41,17 @@ public sealed class ChartQueries(SimMarket market, int pageSize)
     {
         if (Listing(request) is not { } listing) return UnknownStock(request);
         if (!TryScope(request, MinuteScopes, out var scope)) return BadScope(request, MinuteScopes);
-        var bars = market.ReadStock(listing.Code, s => s.Tape.Minutes(scope))!;
-        var date = market.TradingDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var day = request.Str("base_dt") is { Length: 8 } text && DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : market.TradingDate;
+        var past = market.History(listing.Code).FirstOrDefault(b => b.Date == day);
+        if (day != market.TradingDate && past is null)
+        {
+            return new(KiwoomErrors.Answer(KiwoomErrors.BadRequest, $"분봉이 없는 날짜입니다 ({request.Str("base_dt")}): 최근 거래일을 넣습니다"));
+        }
+
+        var bars = past is null ? market.ReadStock(listing.Code, s => s.Tape.Minutes(scope))! : market.PastMinutes(listing.Code, past, scope);
+        var date = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var rows = bars.Select(b => new JsonObject
         {
             ["cur_prc"] = Signed(b.Close, listing.PreviousClose),

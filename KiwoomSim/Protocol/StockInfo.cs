@@ -17,6 +17,7 @@ public static class StockInfo
 
         var b = view.Listing.PreviousClose;
         var traded = view.Trades > 0;
+        var history = market.History(view.Listing.Code);
         return KiwoomErrors.Success(new JsonObject
         {
             ["stk_cd"] = view.Listing.Code,
@@ -32,6 +33,10 @@ public static class StockInfo
             ["upl_pric"] = Signed(view.Upper, b),
             ["lst_pric"] = Signed(view.Lower, b),
             ["base_pric"] = Number(b),
+            ["flo_stk"] = Number(view.Listing.Shares / 1_000),
+            ["mac"] = Number(view.Listing.Shares * view.Price / 100_000_000),
+            ["250hgst"] = Signed(Math.Max(history.Max(d => d.High), view.High), b),
+            ["250lwst"] = Signed(Math.Min(history.Min(d => d.Low), traded ? view.Low : long.MaxValue), b),
         });
     }
 }

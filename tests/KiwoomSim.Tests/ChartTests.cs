@@ -70,7 +70,23 @@ public sealed class ChartTests : IAsyncLifetime
         Assert.Equal(closed.Host.Services.GetRequiredService<SimMarket>().Stats().Stocks["005930"].Volume, volume);
     }
 
+    [Fact]
+    public async Task The_minute_chart_of_a_past_day_serves_its_whole_session_and_stock_info_its_year_range()
+    {
+        var history = sim.Host.Services.GetRequiredService<SimMarket>().History("005930");
+        var yesterday = history[^1].Date.ToString("yyyyMMdd");
+
+        var minutes = await AllPages("ka10080", $$"""{"stk_cd":"005930","tic_scope":"5","upd_stkpc_tp":"1","base_dt":"{{yesterday}}"}""", "stk_min_pole_chart_qry");
+        var info = await sim.PostAsync("/api/dostk/stkinfo", "ka10001", """{"stk_cd":"005930"}""", token);
+
+        Assert.Equal(76, minutes.Count);
+        Assert.Equal(yesterday + "151500", minutes[0].GetProperty("cntr_tm").GetString());
+        Assert.True(Math.Abs(long.Parse(info.GetProperty("250hgst").GetString()!)) >= history.Max(d => d.High));
+        Assert.True(long.Parse(info.GetProperty("mac").GetString()!) > 0);
+    }
+
     [Theory]
+    [InlineData("ka10080", """{"stk_cd":"005930","tic_scope":"1","base_dt":"19990101"}""", "1501")]
     [InlineData("ka10079", """{"stk_cd":"005930","tic_scope":"7"}""", "1501")]
     [InlineData("ka10080", """{"stk_cd":"005930","tic_scope":"2"}""", "1501")]
     [InlineData("ka10081", """{"stk_cd":"999990","base_dt":""}""", "1902")]
@@ -97,5 +113,24 @@ public sealed class ChartTests : IAsyncLifetime
         while (next is not null);
 
         return rows;
+    }
+}
+
+public sealed class PastMinuteTests
+{
+    [Fact]
+    public void A_past_days_minute_bars_run_from_its_open_to_its_close_inside_its_range()
+    {
+        var listing = MarketUniverse.LargeCaps[1];
+        var day = DailyHistory.For(listing, new DateOnly(2026, 11, 24), seed: 5)[^1];
+
+        var bars = IntradayHistory.For(day, listing.Code, seed: 5);
+
+        Assert.Equal(380, bars.Count);
+        Assert.Equal((new TimeOnly(15, 19), new TimeOnly(9, 0)), (bars[0].Start, bars[^1].Start));
+        Assert.Equal((day.Open, day.Close), (bars[^1].Open, bars[0].Close));
+        Assert.All(bars, b => Assert.True(b.Low >= day.Low && b.High <= day.High && TickSize.IsValid(b.Close)));
+        Assert.InRange(bars.Sum(b => b.Volume), day.Volume - 380, day.Volume);
+        Assert.True(bars[^1].Volume > bars[190].Volume, "the open is busier than lunch");
     }
 }
