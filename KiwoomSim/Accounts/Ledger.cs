@@ -33,6 +33,12 @@ public sealed class Ledger(string accountNo, long cash, Fees fees)
 
     public void Add(UserOrder order) => orders[order.Number] = order;
 
+    /// <summary>At the end of the day whatever is left of open orders lapses.</summary>
+    public void ExpireOpenOrders()
+    {
+        foreach (var order in OpenOrders.ToList()) order.Cancelled += order.Remaining;
+    }
+
     /// <summary>Books one fill of <paramref name="order"/>: cash, position, fees, realized P&amp;L.</summary>
     public (long Commission, long Tax) Fill(UserOrder order, long price, long quantity, DateOnly tradeDate)
     {

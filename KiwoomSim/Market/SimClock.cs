@@ -31,7 +31,11 @@ public sealed class SimClock
 
     public KrxCalendar Calendar { get; }
 
+    /// <summary>The KST date the sim started on (a virtual day stays on it).</summary>
     public DateOnly TradingDate { get; }
+
+    /// <summary>The market's date now: the start date for a virtual day, today's KST date for the wall clock.</summary>
+    public DateOnly Today => wall ? DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime) : TradingDate;
 
     public TimeOnly Start { get; }
 

@@ -7,6 +7,7 @@ public sealed partial class SimMarket
 {
     public MarketPhase Phase { get; private set; } = MarketPhase.BeforeOpen;
 
+
     /// <summary>
     /// Moves every book to <paramref name="phase"/>: an auction starts collecting; leaving one executes it at its single
     /// price (the base price is the opening reference, the last price the closing one), printing its trades at <paramref name="time"/>.

@@ -7,8 +7,8 @@ namespace Gslts.KiwoomSim.Market;
 public sealed partial class SimMarket
 {
     private readonly Lock gate = new();
-    private readonly SimStock[] stocks;
-    private readonly Dictionary<string, SimStock> byCode;
+    private SimStock[] stocks = [];
+    private Dictionary<string, SimStock> byCode = [];
     private readonly OrderFlow flow;
     private readonly List<Matching.Fill> fills = [];
     private readonly double[] cumulativeLiquidity;
@@ -27,31 +27,59 @@ public sealed partial class SimMarket
     public SimMarket(IReadOnlyList<Listing> listings, int seed, DateOnly tradingDate = default)
     {
         this.seed = seed;
-        TradingDate = tradingDate == default ? new DateOnly(2026, 1, 2) : tradingDate;
+        flow = new OrderFlow(seed);
+        cumulativeLiquidity = new double[listings.Count];
+        var sum = 0d;
+        for (var i = 0; i < listings.Count; i++) cumulativeLiquidity[i] = sum += listings[i].Liquidity;
+        Open(listings, tradingDate == default ? new DateOnly(2026, 1, 2) : tradingDate);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="date"/>: yesterday's last prices become the base prices, the books and the day's totals
+    /// start empty, traders' open orders expire (KRX orders are day orders), and the finished day joins the history.
+    /// </summary>
+    public void StartDay(DateOnly date)
+    {
+        lock (gate)
+        {
+            if (date <= TradingDate) return;
+            lock (history)
+            {
+                foreach (var stock in stocks.Where(s => s.Trades > 0 && history.ContainsKey(s.Listing.Code)))
+                {
+                    var bar = new DailyBar(TradingDate, stock.Open, stock.High, stock.Low, stock.Price, stock.Volume, stock.TradingValue);
+                    history[stock.Listing.Code] = [.. history[stock.Listing.Code].Skip(1), bar];
+                }
+            }
+
+            foreach (var ledger in ledgers.Values) ledger.ExpireOpenOrders();
+            Open([.. stocks.Select(s => s.Listing with { PreviousClose = s.Price })], date);
+        }
+    }
+
+    private void Open(IReadOnlyList<Listing> listings, DateOnly date)
+    {
+        TradingDate = date;
+        Phase = MarketPhase.BeforeOpen;
         stocks = listings.Select(l => new SimStock(l)).ToArray();
         Listings = [.. listings];
         byCode = stocks.ToDictionary(s => s.Listing.Code);
-        flow = new OrderFlow(seed);
-        UsSectors = new UsSectorDay(seed, TradingDate);
-        var factors = new Random(seed ^ 0x5EC7);
+        UsSectors = new UsSectorDay(seed, date);
+        var factors = new Random(HashCode.Combine(seed, date.DayNumber));
         foreach (var stock in stocks)
         {
             // Each stock follows its sector's tilt with its own beta, so sectors move together but not in lockstep.
             stock.TargetDeviation = UsSectors.KoreanTilt(stock.Listing.Sector) * (0.6 + factors.NextDouble() * 0.8);
+            flow.Seed(stock, fills);
         }
-
-        foreach (var stock in stocks) flow.Seed(stock, fills);
-        cumulativeLiquidity = new double[stocks.Length];
-        var sum = 0d;
-        for (var i = 0; i < stocks.Length; i++) cumulativeLiquidity[i] = sum += stocks[i].Listing.Liquidity;
     }
 
-    public IReadOnlyList<Listing> Listings { get; }
+    public IReadOnlyList<Listing> Listings { get; private set; } = [];
 
-    public DateOnly TradingDate { get; }
+    public DateOnly TradingDate { get; private set; }
 
     /// <summary>The day's hidden US sector moves that tilt the Korean sectors (readable at /sim/us-sectors).</summary>
-    public UsSectorDay UsSectors { get; }
+    public UsSectorDay UsSectors { get; private set; } = null!;
 
     public bool IsListed(string code) => byCode.ContainsKey(code);
 

@@ -31,6 +31,8 @@ public sealed class TradeLoop(
             {
                 var now = clock.Now;
                 var phase = clock.Phase;
+                // A wall clock runs for days: each new trading day starts from the previous close.
+                if (clock.Today > market.TradingDate && phase == MarketPhase.BeforeOpen) market.StartDay(clock.Today);
                 var events = new List<AccountEvent>();
                 var trades = market.Advance(phase, now, events);
                 if (trades.Count > 0) logger.LogInformation("KiwoomSim {Phase} at {Time}: {Trades} auction trades", phase, now, trades.Count);

@@ -87,3 +87,37 @@ public sealed class SessionTests
         Assert.Equal(1, market.Read(Account, (l, _) => l.Positions["005930"].Quantity));
     }
 }
+
+public sealed class NextDayTests
+{
+    [Fact]
+    public void The_next_day_starts_from_the_previous_close_with_fresh_totals_and_expired_orders()
+    {
+        var options = Options.Create(new SimOptions
+        {
+            Listings = 40,
+            Accounts = [new SimAccount { AppKey = "k", SecretKey = "s", AccountNo = "1" }],
+        });
+        var market = new SimMarket(options, new SimClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero)), options));
+        var yearBefore = market.History("005930");
+        market.Advance(MarketPhase.Continuous, new TimeOnly(9, 0));
+        market.Generate(5_000, new TimeOnly(10, 0));
+        var bid = market.View("005930")!.BestBid;
+        var resting = market.Place("1", "005930", OrderSide.Buy, OrderType.Limit, bid - 500, 1, new TimeOnly(10, 0), [], []);
+        var close = market.View("005930")!;
+        market.Advance(MarketPhase.Closed, new TimeOnly(15, 30));
+
+        market.StartDay(new DateOnly(2026, 11, 25));
+
+        var next = market.View("005930")!;
+        Assert.Equal(new DateOnly(2026, 11, 25), market.TradingDate);
+        Assert.Equal(close.Price, next.Listing.PreviousClose);
+        Assert.Equal((0L, 0L), (next.Trades, next.Volume));
+        Assert.Equal(MarketPhase.BeforeOpen, market.Phase);
+        Assert.True(resting.Accepted);
+        Assert.Empty(market.Read("1", (l, _) => l.OpenOrders.ToList())!);
+        var history = market.History("005930");
+        Assert.Equal(yearBefore.Count, history.Count);
+        Assert.Equal((new DateOnly(2026, 11, 24), close.Price), (history[^1].Date, history[^1].Close));
+    }
+}
