@@ -65,36 +65,78 @@ public sealed class ChartQueries(SimMarket market, int pageSize)
         return Page(request, "stk_min_pole_chart_qry", rows, listing);
     }
 
+    /// <summary>
+    /// Today's trades newest first, then, as paging goes on, the trades of the last <see cref="PastTickDays"/> days. The
+    /// next-key is a position that does not shift while new trades print: today's tape position, or a negative index into
+    /// the earlier days.
+    /// </summary>
     public SimAnswer Tick(SimRequest request)
     {
         if (Listing(request) is not { } listing) return UnknownStock(request);
         if (!TryScope(request, TickScopes, out var scope)) return BadScope(request, TickScopes);
-        // The next-key is a tape position, so pages do not shift while new trades print.
-        var (before, ticks) = market.ReadStock(listing.Code, stock =>
+        var need = (pageSize + 1) * scope;
+        var keyed = long.TryParse(request.NextKey, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var key);
+        var (tapeStart, today) = market.ReadStock(listing.Code, stock =>
         {
-            var anchor = long.TryParse(request.NextKey, NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : stock.Tape.End;
-            return (anchor, stock.Tape.Before(anchor, (pageSize + 1) * scope));
+            var anchor = keyed ? key : stock.Tape.End;
+            return (stock.Tape.End - stock.Tape.Count, anchor >= 0 ? stock.Tape.Before(anchor, need) : []);
         });
-        var date = market.TradingDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var anchor = keyed ? key : tapeStart + today!.Count;
+        var items = today!.Select(t => (Date: market.TradingDate, Tick: t, Base: listing.PreviousClose)).ToList();
+        var pastStart = anchor >= 0 ? 0 : -anchor - 1;
+        var past = items.Count < need ? PastTicks(listing) : [];
+        items.AddRange(past.Skip((int)pastStart).Take(need - items.Count));
+
         var rows = new JsonArray();
-        for (var i = 0; i + scope <= ticks.Count && rows.Count < pageSize; i += scope)
+        for (var i = 0; i + scope <= items.Count && rows.Count < pageSize; i += scope)
         {
-            var group = ticks.GetRange(i, scope);
+            var group = items.GetRange(i, scope);
+            var (date, first, b) = group[0];
             rows.Add(new JsonObject
             {
-                ["cur_prc"] = Signed(group[0].Price, listing.PreviousClose),
-                ["trde_qty"] = Number(group.Sum(t => Math.Abs(t.SignedQuantity))),
-                ["cntr_tm"] = date + Time(group[0].Time),
-                ["open_pric"] = Signed(group[^1].Price, listing.PreviousClose),
-                ["high_pric"] = Signed(group.Max(t => t.Price), listing.PreviousClose),
-                ["low_pric"] = Signed(group.Min(t => t.Price), listing.PreviousClose),
-                ["pred_pre"] = Signed(group[0].Price - listing.PreviousClose),
+                ["cur_prc"] = Signed(first.Price, b),
+                ["trde_qty"] = Number(group.Sum(g => Math.Abs(g.Tick.SignedQuantity))),
+                ["cntr_tm"] = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + Time(first.Time),
+                ["open_pric"] = Signed(group[^1].Tick.Price, b),
+                ["high_pric"] = Signed(group.Max(g => g.Tick.Price), b),
+                ["low_pric"] = Signed(group.Min(g => g.Tick.Price), b),
+                ["pred_pre"] = Signed(first.Price - b),
             });
         }
 
-        var more = ticks!.Count > pageSize * scope;
+        var consumed = rows.Count * scope;
+        var fromToday = Math.Min(consumed, today.Count);
+        var nextKey = consumed < today.Count || (anchor >= 0 && anchor - fromToday > tapeStart)
+            ? anchor - fromToday
+            : -(pastStart + consumed - fromToday) - 1;
+        var more = items.Count > consumed || (anchor >= 0 && anchor - fromToday > tapeStart);
         var body = KiwoomErrors.Success(new JsonObject { ["stk_cd"] = listing.Code, ["stk_tic_chart_qry"] = rows });
-        return new(body, more ? (before - (long)rows.Count * scope).ToString(CultureInfo.InvariantCulture) : null);
+        return new(body, more ? nextKey.ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    public const int PastTickDays = 5;
+
+    /// <summary>The last few days' trades, newest first, four prints per minute bar (open, high, low, close).</summary>
+    private List<(DateOnly Date, TapeTick Tick, long Base)> PastTicks(Listing listing)
+    {
+        var history = market.History(listing.Code);
+        var result = new List<(DateOnly, TapeTick, long)>();
+        for (var d = history.Count - 1; d >= Math.Max(1, history.Count - PastTickDays); d--)
+        {
+            var day = history[d];
+            foreach (var bar in market.PastMinutes(listing.Code, day, 1))
+            {
+                var seconds = (int)bar.Start.ToTimeSpan().TotalSeconds;
+                var quarter = Math.Max(1, bar.Volume / 4);
+                long[] prices = [bar.Close, bar.Low, bar.High, bar.Open];
+                for (var i = 0; i < 4; i++)
+                {
+                    result.Add((day.Date, new TapeTick(seconds + 45 - i * 15, (int)prices[i], i % 2 == 0 ? quarter : -quarter), history[d - 1].Close));
+                }
+            }
+        }
+
+        return result;
     }
 
     private SimAnswer Page(SimRequest request, string name, List<JsonObject> rows, Listing listing)

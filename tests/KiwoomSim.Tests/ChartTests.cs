@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gslts.Grains.Krx;
 using Gslts.KiwoomSim.Market;
+using Gslts.KiwoomSim.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gslts.KiwoomSim.Tests;
@@ -51,7 +52,7 @@ public sealed class ChartTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_tick_chart_lists_a_closed_days_trades_newest_first_and_the_minute_chart_aggregates_them()
+    public async Task The_tick_chart_pages_from_todays_trades_into_recent_days_and_the_minute_chart_aggregates_today()
     {
         // A day that closes within a second of starting, so the charts are read from a tape that no longer moves.
         await using var closed = await SimHost.StartAsync(("Gslts:Sim:StartTime", "15:19:50"), ("Gslts:Sim:Speed", "1200"), ("Gslts:Sim:PageSize", "50"));
@@ -61,11 +62,16 @@ public sealed class ChartTests : IAsyncLifetime
         var ticks = await AllPages(closed, key, "ka10079", """{"stk_cd":"005930","tic_scope":"1","upd_stkpc_tp":"1"}""", "stk_tic_chart_qry");
         var minutes = await AllPages(closed, key, "ka10080", """{"stk_cd":"005930","tic_scope":"1","upd_stkpc_tp":"1"}""", "stk_min_pole_chart_qry");
 
-        Assert.NotEmpty(ticks);
         var times = ticks.Select(t => t.GetProperty("cntr_tm").GetString()!).ToList();
         Assert.Equal(times.OrderDescending(), times);
         Assert.All(times, t => Assert.Matches("^[0-9]{14}$", t));
-        var volume = (long)ticks.Sum(t => long.Parse(t.GetProperty("trde_qty").GetString()!));
+        var market = closed.Host.Services.GetRequiredService<SimMarket>();
+        var today = market.TradingDate.ToString("yyyyMMdd");
+        var days = times.Select(t => t[..8]).Distinct().ToList();
+        Assert.Equal(today, days[0]);
+        Assert.Equal(1 + ChartQueries.PastTickDays, days.Count);
+        Assert.Equal(market.History("005930")[^1].Date.ToString("yyyyMMdd"), days[1]);
+        var volume = (long)ticks.Where(t => t.GetProperty("cntr_tm").GetString()!.StartsWith(today)).Sum(t => long.Parse(t.GetProperty("trde_qty").GetString()!));
         Assert.Equal(volume, minutes.Sum(m => long.Parse(m.GetProperty("trde_qty").GetString()!)));
         Assert.Equal(closed.Host.Services.GetRequiredService<SimMarket>().Stats().Stocks["005930"].Volume, volume);
     }
