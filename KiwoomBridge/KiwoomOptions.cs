@@ -30,6 +30,11 @@ public sealed class KiwoomOptions
     /// <summary>How long trades of one stock are gathered before they go to its grain in one call.</summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>Kiwoom's per-app-key budgets (calls per second), kept by the client instead of earning 1700s.</summary>
+    public int QueriesPerSecond { get; set; } = 5;
+
+    public int OrdersPerSecond { get; set; } = 5;
+
     /// <summary>A token is renewed this long before Kiwoom says it expires.</summary>
     public TimeSpan RenewBefore { get; set; } = TimeSpan.FromHours(1);
 

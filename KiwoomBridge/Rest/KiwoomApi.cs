@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Gslts.KiwoomBridge.Realtime;
+
+namespace Gslts.KiwoomBridge.Rest;
+
+/// <summary>The Kiwoom operations the product uses, typed: requests built and answers read from Kiwoom's string formats.</summary>
+public sealed class KiwoomApi(KiwoomRestClient client)
+{
+    private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
+
+    /// <summary>ka10001 주식기본정보.</summary>
+    public async Task<StockInfo> StockInfoAsync(string code, CancellationToken cancellationToken)
+    {
+        var (body, _) = await client.CallAsync("/api/dostk/stkinfo", "ka10001", new { stk_cd = code }, CallKind.Query, null, cancellationToken);
+        using (body)
+        {
+            var r = body.RootElement;
+            return new StockInfo(Text(r, "stk_cd"), Text(r, "stk_nm"), Price(r, "cur_prc"), Price(r, "base_pric"), Price(r, "upl_pric"),
+                Price(r, "lst_pric"), Price(r, "open_pric"), Price(r, "high_pric"), Price(r, "low_pric"), Number(r, "trde_qty"));
+        }
+    }
+
+    /// <summary>ka10099 종목정보 리스트, every page: <paramref name="market"/> "0" KOSPI, "10" KOSDAQ.</summary>
+    public async IAsyncEnumerable<StockListing> StockListAsync(string market, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in client.PagesAsync("/api/dostk/stkinfo", "ka10099", new { mrkt_tp = market }, cancellationToken))
+        {
+            using (page)
+            {
+                foreach (var row in page.RootElement.GetProperty("list").EnumerateArray())
+                {
+                    if (KiwoomFields.StockCode(Text(row, "code")) is not { } code) continue;
+                    yield return new StockListing(code, Text(row, "name"), Text(row, "marketName"), Text(row, "upName"), Number(row, "lastPrice"),
+                        Text(row, "nxtEnable") == "Y");
+                }
+            }
+        }
+    }
+
+    /// <summary>ka10079 틱차트 (tic_scope 1), newest first, across pages until <paramref name="since"/> is passed.</summary>
+    public async IAsyncEnumerable<ChartTick> TicksSinceAsync(string code, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in client.PagesAsync("/api/dostk/chart", "ka10079", new { stk_cd = code, tic_scope = "1", upd_stkpc_tp = "1" }, cancellationToken))
+        {
+            using (page)
+            {
+                foreach (var row in page.RootElement.GetProperty("stk_tic_chart_qry").EnumerateArray())
+                {
+                    var time = new DateTimeOffset(DateTime.ParseExact(Text(row, "cntr_tm"), "yyyyMMddHHmmss", CultureInfo.InvariantCulture), Kst);
+                    if (time < since) yield break;
+                    yield return new ChartTick(code, time, Price(row, "cur_prc"), Number(row, "trde_qty"));
+                }
+            }
+        }
+    }
+
+    /// <summary>kt10000 매수 / kt10001 매도 on KRX; <paramref name="price"/> null = 시장가. Returns the order number.</summary>
+    public async Task<string> PlaceAsync(bool buy, string code, long quantity, long? price, CancellationToken cancellationToken)
+    {
+        var body = new
+        {
+            dmst_stex_tp = "KRX",
+            stk_cd = code,
+            ord_qty = quantity.ToString(CultureInfo.InvariantCulture),
+            ord_uv = price?.ToString(CultureInfo.InvariantCulture) ?? "",
+            trde_tp = price is null ? "3" : "0",
+            cond_uv = "",
+        };
+        var (answer, _) = await client.CallAsync("/api/dostk/ordr", buy ? "kt10000" : "kt10001", body, CallKind.Order, null, cancellationToken);
+        using (answer) return Text(answer.RootElement, "ord_no");
+    }
+
+    /// <summary>kt10003 취소: <paramref name="quantity"/> 0 = all that is left. Returns the cancel's own order number.</summary>
+    public async Task<string> CancelAsync(string originalOrderNo, string code, long quantity, CancellationToken cancellationToken)
+    {
+        var body = new { dmst_stex_tp = "KRX", orig_ord_no = originalOrderNo, stk_cd = code, cncl_qty = quantity.ToString(CultureInfo.InvariantCulture) };
+        var (answer, _) = await client.CallAsync("/api/dostk/ordr", "kt10003", body, CallKind.Order, null, cancellationToken);
+        using (answer) return Text(answer.RootElement, "ord_no");
+    }
+
+    /// <summary>ka10075 미체결: the account's open orders.</summary>
+    public async Task<IReadOnlyList<OpenOrder>> OpenOrdersAsync(CancellationToken cancellationToken)
+    {
+        var result = new List<OpenOrder>();
+        await foreach (var page in client.PagesAsync("/api/dostk/acnt", "ka10075", new { all_stk_tp = "0", trde_tp = "0", stk_cd = "", stex_tp = "0" }, cancellationToken))
+        {
+            using (page)
+            {
+                foreach (var row in page.RootElement.GetProperty("oso").EnumerateArray())
+                {
+                    result.Add(new OpenOrder(Text(row, "ord_no"), KiwoomFields.StockCode(Text(row, "stk_cd")) ?? Text(row, "stk_cd"),
+                        Text(row, "io_tp_nm").Contains("매수"), Number(row, "ord_pric"), Number(row, "ord_qty"), Number(row, "oso_qty"), Number(row, "cntr_qty")));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string Text(JsonElement row, string name) =>
+        row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+
+    private static long Number(JsonElement row, string name) => KiwoomFields.Signed(row, name) ?? 0;
+
+    private static long Price(JsonElement row, string name) => KiwoomFields.Price(row, name) ?? 0;
+}
+
+public sealed record StockInfo(string Code, string Name, long Price, long BasePrice, long UpperLimit, long LowerLimit, long Open, long High, long Low, long Volume);
+
+public sealed record StockListing(string Code, string Name, string Market, string Sector, long PreviousClose, bool NxtEnabled);
+
+public sealed record ChartTick(string Code, DateTimeOffset Time, long Price, long Quantity);
+
+public sealed record OpenOrder(string OrderNo, string Code, bool Buy, long Price, long Quantity, long Remaining, long Filled);
