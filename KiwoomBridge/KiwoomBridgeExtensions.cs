@@ -23,6 +23,7 @@ public static class KiwoomBridgeExtensions
             .Validate(o => o.SecretKey.Length > 0, "Gslts:Kiwoom:SecretKey is required (environment variable Gslts__Kiwoom__SecretKey or user-secrets).")
             .Validate(o => o.SubscribedCodes.All(c => KiwoomFields.StockCode(c) == c), "Gslts:Kiwoom:Codes must be 6-character KRX codes like 005930.")
             .Validate(o => o.GroupSize is >= 1 and <= 100, "Gslts:Kiwoom:GroupSize must be between 1 and 100.")
+            .Validate(o => o.SilenceTimeout >= TimeSpan.FromSeconds(1), "Gslts:Kiwoom:SilenceTimeout must be at least one second.")
             .Validate(o => o.QueriesPerSecond >= 1 && o.OrdersPerSecond >= 1, "Gslts:Kiwoom:QueriesPerSecond and OrdersPerSecond must be at least 1.")
             .Validate(o => o.BatchWindow >= TimeSpan.Zero && o.BatchWindow <= TimeSpan.FromSeconds(1), "Gslts:Kiwoom:BatchWindow must be between 0 and 1 second.")
             .ValidateOnStart();

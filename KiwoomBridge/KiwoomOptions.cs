@@ -24,6 +24,9 @@ public sealed class KiwoomOptions
     /// <summary>Stock codes to receive live trades for; empty means <see cref="DefaultCodes"/>.</summary>
     public List<string> Codes { get; set; } = [];
 
+    /// <summary>A connection that sends nothing (not even PING) this long is presumed dead and replaced.</summary>
+    public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Codes per REG group.</summary>
     public int GroupSize { get; set; } = 100;
 

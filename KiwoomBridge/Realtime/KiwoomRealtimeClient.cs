@@ -31,7 +31,7 @@ public sealed class KiwoomRealtimeClient(
             {
                 var ended = await RunSessionAsync(() => failures = 0, stoppingToken);
                 if (ended == SessionEnd.TakenOver) return;
-                status.Disconnected("the server closed the connection");
+                status.Disconnected(ended == SessionEnd.Silent ? $"no message for {options.Value.SilenceTimeout}" : "the server closed the connection");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -81,7 +81,22 @@ public sealed class KiwoomRealtimeClient(
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         while (true)
         {
-            var text = await ReceiveAsync(socket, buffer, cancellationToken);
+            string? text;
+            using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                silence.CancelAfter(options.Value.SilenceTimeout);
+                try
+                {
+                    text = await ReceiveAsync(socket, buffer, silence.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Streams stop silently in production: a quiet socket is replaced, and everything registered again.
+                    logger.LogWarning("Kiwoom real-time: no message for {Silence}; reconnecting", options.Value.SilenceTimeout);
+                    return SessionEnd.Silent;
+                }
+            }
+
             if (text is null) return SessionEnd.Closed;
             status.Message(time.GetUtcNow());
             using var document = JsonDocument.Parse(text);
@@ -192,6 +207,7 @@ public sealed class KiwoomRealtimeClient(
     private enum SessionEnd
     {
         Closed,
+        Silent,
         TakenOver,
     }
 }

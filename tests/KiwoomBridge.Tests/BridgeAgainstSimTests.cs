@@ -42,6 +42,9 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
                 ["Gslts:Kiwoom:AppKey"] = AppKey,
                 ["Gslts:Kiwoom:SecretKey"] = SecretKey,
                 ["Gslts:Kiwoom:GroupSize"] = "10",
+                ["Gslts:Kiwoom:SilenceTimeout"] = "00:00:01.5",
+                ["Gslts:Sim:PingInterval"] = "00:05:00",
+                ["Gslts:Sim:PingTimeout"] = "00:10:00",
             }))
             .ConfigureLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
             .ConfigureServices((context, services) => services
@@ -86,6 +89,20 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
         var before = Feed.TicksReceived;
 
         await Until(() => Feed.IsLoggedIn && Feed.TicksReceived > before + 20);
+    }
+
+    [Fact]
+    public async Task A_feed_that_goes_silent_is_replaced_and_trades_resume()
+    {
+        await Until(() => Feed.IsLoggedIn && Feed.TicksReceived > 0);
+        using var http = new HttpClient { BaseAddress = sim };
+
+        (await http.PostAsync("/sim/faults/pause-feed?seconds=4", null)).EnsureSuccessStatusCode();
+        await Until(() => Feed.Reconnects >= 1);
+        var before = Feed.TicksReceived;
+
+        Assert.Contains("no message", Feed.LastError ?? logs.Lines.Last(l => l.Contains("no message")));
+        await Until(() => Feed.IsLoggedIn && Feed.TicksReceived > before);
     }
 
     [Fact]
