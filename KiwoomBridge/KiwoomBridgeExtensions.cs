@@ -40,6 +40,8 @@ public static class KiwoomBridgeExtensions
         services.AddSingleton<TickFeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<TickFeeder>());
         services.AddHostedService<KiwoomRealtimeClient>();
+        services.AddSingleton<StockMasterLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<StockMasterLoader>());
         return services;
     }
 }

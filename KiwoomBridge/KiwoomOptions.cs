@@ -27,6 +27,9 @@ public sealed class KiwoomOptions
     /// <summary>A connection that sends nothing (not even PING) this long is presumed dead and replaced.</summary>
     public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Load the stock master (ka10099) into the grains at start and every morning.</summary>
+    public bool LoadStockMaster { get; set; } = true;
+
     /// <summary>Codes per REG group.</summary>
     public int GroupSize { get; set; } = 100;
 

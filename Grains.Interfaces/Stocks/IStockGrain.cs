@@ -7,4 +7,7 @@ public interface IStockGrain : IGrainWithStringKey
     Task<StockSnapshot> Ingest(Tick[] ticks);
 
     Task<StockSnapshot> GetSnapshot();
+
+    /// <summary>Records what the stock master says of this stock (name, market, sector); kept across restarts.</summary>
+    Task SetListing(StockListing listing);
 }

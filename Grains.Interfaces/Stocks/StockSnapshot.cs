@@ -18,7 +18,9 @@ public sealed record StockSnapshot(
     [property: Id(10)] long TradingValue,
     [property: Id(11)] long TickCount,
     [property: Id(12)] long LastSequence,
-    [property: Id(13)] DateTimeOffset? LastTradeTime)
+    [property: Id(13)] DateTimeOffset? LastTradeTime,
+    [property: Id(14)] string? Name = null,
+    [property: Id(15)] string? Sector = null)
 {
     public static StockSnapshot Empty(string code) =>
         new(code, default, 0, 0, 0, 0m, 0, 0, 0, 0, 0, 0, 0, null);

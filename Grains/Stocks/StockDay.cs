@@ -31,7 +31,7 @@ public static class StockDay
 
             if (date > next.TradingDate)
             {
-                next = NewDay(date, tick);
+                next = NewDay(next, date, tick);
             }
 
             next = Trade(next, tick);
@@ -48,11 +48,12 @@ public static class StockDay
         return new StockSnapshot(
             code, day.TradingDate, day.Price, day.BasePrice, change, rate,
             day.Open, day.High, day.Low, day.Volume, day.TradingValue,
-            day.TickCount, day.LastSequence, day.LastTradeTime);
+            day.TickCount, day.LastSequence, day.LastTradeTime, day.Listing?.Name, day.Listing?.Sector);
     }
 
-    private static StockDayState NewDay(DateOnly date, Tick tick) => new()
+    private static StockDayState NewDay(StockDayState previous, DateOnly date, Tick tick) => new()
     {
+        Listing = previous.Listing,
         TradingDate = date,
         Open = tick.DayOpen > 0 ? tick.DayOpen : tick.Price,
         High = tick.Price,

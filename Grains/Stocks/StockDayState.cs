@@ -1,3 +1,5 @@
+using Gslts.Grains.Interfaces.Stocks;
+
 namespace Gslts.Grains.Stocks;
 
 /// <summary>The persisted summary of one stock's trading day: enough to resume the day after a restart.</summary>
@@ -15,4 +17,5 @@ public sealed record StockDayState
     [Id(8)] public long TickCount { get; init; }
     [Id(9)] public long LastSequence { get; init; }
     [Id(10)] public DateTimeOffset? LastTradeTime { get; init; }
+    [Id(11)] public StockListing? Listing { get; init; }
 }

@@ -48,6 +48,15 @@ public sealed class StockGrain(
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
+    public async Task SetListing(StockListing listing)
+    {
+        if (day.State.Listing == listing) return;
+        day.State = day.State with { Listing = listing };
+        // Rare and small: written at once so a restart keeps the name even before the first trade.
+        await day.WriteStateAsync();
+        unsaved = false;
+    }
+
     private StockSnapshot Snapshot() => StockDay.ToSnapshot(Code, day.State);
 
     private async Task FlushAsync(CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class KiwoomApi(KiwoomRestClient client)
     }
 
     /// <summary>ka10099 종목정보 리스트, every page: <paramref name="market"/> "0" KOSPI, "10" KOSDAQ.</summary>
-    public async IAsyncEnumerable<StockListing> StockListAsync(string market, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<KiwoomListing> StockListAsync(string market, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var page in client.PagesAsync("/api/dostk/stkinfo", "ka10099", new { mrkt_tp = market }, cancellationToken))
         {
@@ -32,7 +32,7 @@ public sealed class KiwoomApi(KiwoomRestClient client)
                 foreach (var row in page.RootElement.GetProperty("list").EnumerateArray())
                 {
                     if (KiwoomFields.StockCode(Text(row, "code")) is not { } code) continue;
-                    yield return new StockListing(code, Text(row, "name"), Text(row, "marketName"), Text(row, "upName"), Number(row, "lastPrice"),
+                    yield return new KiwoomListing(code, Text(row, "name"), Text(row, "marketName"), Text(row, "upName"), Number(row, "lastPrice"),
                         Text(row, "nxtEnable") == "Y");
                 }
             }
@@ -109,7 +109,7 @@ public sealed class KiwoomApi(KiwoomRestClient client)
 
 public sealed record StockInfo(string Code, string Name, long Price, long BasePrice, long UpperLimit, long LowerLimit, long Open, long High, long Low, long Volume);
 
-public sealed record StockListing(string Code, string Name, string Market, string Sector, long PreviousClose, bool NxtEnabled);
+public sealed record KiwoomListing(string Code, string Name, string Market, string Sector, long PreviousClose, bool NxtEnabled);
 
 public sealed record ChartTick(string Code, DateTimeOffset Time, long Price, long Quantity);
 

@@ -92,6 +92,18 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_stock_master_names_every_listed_stock_in_its_grain()
+    {
+        var listed = host.Services.GetRequiredService<SimMarket>().Listings.Count;
+
+        await Until(() => grains.Recorder.Stocks.Values.Count(s => s.Listing is not null) == listed);
+
+        var samsung = grains.Recorder.Stocks["005930"].Listing!;
+        Assert.Equal(("삼성전자", "KOSPI", "반도체", 71_000L), (samsung.Name, samsung.Market, samsung.Sector, samsung.PreviousClose));
+        Assert.Contains(grains.Recorder.Stocks.Values, s => s.Listing?.Market == "KOSDAQ");
+    }
+
+    [Fact]
     public async Task A_feed_that_goes_silent_is_replaced_and_trades_resume()
     {
         await Until(() => Feed.IsLoggedIn && Feed.TicksReceived > 0);

@@ -56,4 +56,12 @@ public sealed class RecordingStockGrain(string code) : IStockGrain
     }
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(StockSnapshot.Empty(Code));
+
+    public StockListing? Listing { get; private set; }
+
+    public Task SetListing(StockListing listing)
+    {
+        Listing = listing;
+        return Task.CompletedTask;
+    }
 }

@@ -44,6 +44,7 @@ public sealed class RestClientTests : IAsyncLifetime
                 ["Gslts:Kiwoom:QueriesPerSecond"] = "3",
                 ["Gslts:Kiwoom:OrdersPerSecond"] = "3",
                 ["Gslts:Kiwoom:Codes:0"] = "005930",
+                ["Gslts:Kiwoom:LoadStockMaster"] = "false",
             }))
             .ConfigureLogging(l => l.AddProvider(logs))
             .ConfigureServices((context, services) => services

@@ -1,6 +1,5 @@
 import { clock, direction, price, rate, signed, tradingValue, won } from './format';
 import { Link, useStock } from './market';
-import { stockNames } from './names';
 import { PriceChart } from './PriceChart';
 
 const linkText: Record<Link, string> = {
@@ -30,8 +29,9 @@ export function App() {
 
       <section className="quote">
         <div className="title">
-          <h1>{stockNames[code] ?? code}</h1>
+          <h1>{snapshot?.name ?? code}</h1>
           <span className="code">{code}</span>
+          {snapshot?.sector && <span className="sector">{snapshot.sector}</span>}
         </div>
         <div className={`price ${move}`}>
           <span data-testid="price">{traded ? won(snapshot.price) : '—'}</span>

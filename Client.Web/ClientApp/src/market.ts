@@ -17,6 +17,8 @@ export interface StockSnapshot {
   tickCount: number;
   lastSequence: number;
   lastTradeTime: string | null;
+  name: string | null;
+  sector: string | null;
 }
 
 export type Link = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';

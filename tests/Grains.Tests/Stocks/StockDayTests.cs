@@ -64,6 +64,19 @@ public sealed class StockDayTests
     }
 
     [Fact]
+    public void The_listing_stays_with_the_stock_into_the_next_day_and_names_its_snapshot()
+    {
+        var listing = new Gslts.Grains.Interfaces.Stocks.StockListing("005930", "삼성전자", "KOSPI", "반도체", 70_000);
+        var day = StockDay.Apply(new StockDayState { Listing = listing }, [samsung.At("150000", 72_000, 5)]);
+        var tuesday = new Trades("005930", basePrice: 72_000, Monday.AddDays(1));
+
+        var next = StockDay.Apply(day, [tuesday.At("090000", 71_000, 7, seq: 10)]);
+
+        Assert.Equal(listing, next.Listing);
+        Assert.Equal(("삼성전자", "반도체"), (StockDay.ToSnapshot("005930", next).Name, StockDay.ToSnapshot("005930", next).Sector));
+    }
+
+    [Fact]
     public void A_stale_trade_of_an_earlier_day_is_ignored()
     {
         var tuesday = new Trades("005930", basePrice: 72_000, Monday.AddDays(1));

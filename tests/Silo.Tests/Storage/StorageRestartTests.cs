@@ -69,7 +69,9 @@ public sealed class StorageRestartTests
         StockSnapshot written;
         await using (var first = await StartSilo(provider, connectionString))
         {
-            written = await first.Services.GetRequiredService<IGrainFactory>().GetGrain<IStockGrain>("900100").Ingest([trade]);
+            var stock = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IStockGrain>("900100");
+            await stock.SetListing(new StockListing("900100", "테스트전자", "KOSDAQ", "반도체", 70_000));
+            written = await stock.Ingest([trade]);
             await first.Services.GetRequiredService<IReminderTable>().UpsertRow(new ReminderEntry
             {
                 GrainId = grainId, ReminderName = "morning-plan", StartAt = new DateTime(2026, 11, 24, 23, 0, 0, DateTimeKind.Utc),
@@ -83,7 +85,7 @@ public sealed class StorageRestartTests
         var reminders = await second.Services.GetRequiredService<IReminderTable>().ReadRows(grainId);
 
         Assert.Equal(written, read);
-        Assert.Equal((70_200L, 15L, 1L), (read.Price, read.Volume, read.LastSequence));
+        Assert.Equal((70_200L, 15L, 1L, "테스트전자"), (read.Price, read.Volume, read.LastSequence, read.Name));
         var reminder = Assert.Single(reminders.Reminders);
         Assert.Equal(("morning-plan", TimeSpan.FromDays(1)), (reminder.ReminderName, reminder.Period));
         Assert.Equal(new DateTime(2026, 11, 24, 23, 0, 0, DateTimeKind.Utc), reminder.StartAt);
