@@ -8,6 +8,11 @@ public interface IStockGrain : IGrainWithStringKey
 
     Task<StockSnapshot> GetSnapshot();
 
+    /// <summary>Replaces the latest order book (an older one than the current is ignored) and publishes it.</summary>
+    Task UpdateBook(OrderBook book);
+
+    Task<OrderBook?> GetBook();
+
     /// <summary>Records what the stock master says of this stock (name, market, sector); kept across restarts.</summary>
     Task SetListing(StockListing listing);
 }

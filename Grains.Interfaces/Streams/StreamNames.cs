@@ -15,4 +15,9 @@ public static class StreamNames
     public const string Stocks = "stocks";
 
     public static StreamId ForStock(string code) => StreamId.Create(Stocks, code);
+
+    /// <summary>Namespace of per-stock order book streams (key = code), carrying <c>OrderBook</c>.</summary>
+    public const string Books = "books";
+
+    public static StreamId ForBook(string code) => StreamId.Create(Books, code);
 }

@@ -15,13 +15,18 @@ public sealed class StockGrain(
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
     private IAsyncStream<StockSnapshot>? stream;
+    private IAsyncStream<OrderBook>? bookStream;
+    // The book changes many times a second and is rebuilt by the feed after a restart: kept in memory only.
+    private OrderBook? book;
     private bool unsaved;
 
     private string Code => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        stream = this.GetStreamProvider(StreamNames.Provider).GetStream<StockSnapshot>(StreamNames.ForStock(Code));
+        var provider = this.GetStreamProvider(StreamNames.Provider);
+        stream = provider.GetStream<StockSnapshot>(StreamNames.ForStock(Code));
+        bookStream = provider.GetStream<OrderBook>(StreamNames.ForBook(Code));
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = false });
         return Task.CompletedTask;
     }
@@ -47,6 +52,15 @@ public sealed class StockGrain(
     }
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public async Task UpdateBook(OrderBook update)
+    {
+        if (book is not null && update.Time < book.Time) return;
+        book = update;
+        await bookStream!.OnNextAsync(update);
+    }
+
+    public Task<OrderBook?> GetBook() => Task.FromResult(book);
 
     public async Task SetListing(StockListing listing)
     {

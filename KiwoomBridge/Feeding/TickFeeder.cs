@@ -14,7 +14,7 @@ public sealed class TickFeeder(IGrainFactory grains, IOptions<KiwoomOptions> opt
     : BackgroundService
 {
     private const int Attempts = 5;
-    private readonly Channel<Tick> inbox = Channel.CreateUnbounded<Tick>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<FeedItem> inbox = Channel.CreateUnbounded<FeedItem>(new UnboundedChannelOptions { SingleReader = true });
     private long sequence;
     private long delivered;
     private long lost;
@@ -25,26 +25,40 @@ public sealed class TickFeeder(IGrainFactory grains, IOptions<KiwoomOptions> opt
     public long Lost => Interlocked.Read(ref lost);
 
     /// <summary>Accepts a parsed trade; never blocks the socket's receive loop.</summary>
-    public void Post(Tick tick) => inbox.Writer.TryWrite(tick with { Sequence = Interlocked.Increment(ref sequence) });
+    public void Post(Tick tick) => inbox.Writer.TryWrite(new FeedItem(tick with { Sequence = Interlocked.Increment(ref sequence) }, null));
+
+    /// <summary>Accepts a book; only the newest per stock in a batch window reaches the grain.</summary>
+    public void Post(OrderBook book) => inbox.Writer.TryWrite(new FeedItem(null, book));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var window = options.Value.BatchWindow;
         var pending = new Dictionary<string, List<Tick>>();
+        var books = new Dictionary<string, OrderBook>();
         try
         {
             while (await inbox.Reader.WaitToReadAsync(stoppingToken))
             {
                 await Task.Delay(window, time, stoppingToken);
-                while (inbox.Reader.TryRead(out var tick))
+                while (inbox.Reader.TryRead(out var item))
                 {
+                    if (item.Book is { } book)
+                    {
+                        books[book.Code] = book;
+                        continue;
+                    }
+
+                    var tick = item.Tick!;
                     if (!pending.TryGetValue(tick.Code, out var batch)) pending[tick.Code] = batch = [];
                     batch.Add(tick);
                 }
 
-                // One call per stock; stocks in parallel, each stock's batches strictly in order.
-                await Task.WhenAll(pending.Select(p => DeliverAsync(p.Key, [.. p.Value], stoppingToken)));
+                // One call per stock; stocks in parallel, each stock's batches strictly in order, its book after its trades.
+                var codes = pending.Keys.Union(books.Keys).ToList();
+                await Task.WhenAll(codes.Select(code => DeliverAsync(code,
+                    pending.TryGetValue(code, out var ticks) ? [.. ticks] : [], books.GetValueOrDefault(code), stoppingToken)));
                 pending.Clear();
+                books.Clear();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -53,14 +67,16 @@ public sealed class TickFeeder(IGrainFactory grains, IOptions<KiwoomOptions> opt
         }
     }
 
-    private async Task DeliverAsync(string code, Tick[] batch, CancellationToken cancellationToken)
+    private async Task DeliverAsync(string code, Tick[] batch, OrderBook? book, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                // Safe to repeat: the grain skips sequences it has already applied.
-                await grains.GetGrain<IStockGrain>(code).Ingest(batch);
+                // Safe to repeat: the grain skips sequences it has already applied, and older books.
+                var grain = grains.GetGrain<IStockGrain>(code);
+                if (batch.Length > 0) await grain.Ingest(batch);
+                if (book is not null) await grain.UpdateBook(book);
                 Interlocked.Add(ref delivered, batch.Length);
                 return;
             }
@@ -73,9 +89,12 @@ public sealed class TickFeeder(IGrainFactory grains, IOptions<KiwoomOptions> opt
             {
                 Interlocked.Add(ref lost, batch.Length);
                 logger.LogError(e, "Gave up delivering {Count} trades of {Code} (sequences {First}-{Last})",
-                    batch.Length, code, batch[0].Sequence, batch[^1].Sequence);
+                    batch.Length, code, batch.FirstOrDefault()?.Sequence, batch.LastOrDefault()?.Sequence);
                 return;
             }
         }
     }
 }
+
+/// <summary>What the socket hands the feeder: a trade or a book.</summary>
+internal readonly record struct FeedItem(Tick? Tick, OrderBook? Book);

@@ -157,7 +157,7 @@ public sealed class KiwoomRealtimeClient(
                 ["data"] = new JsonArray(new JsonObject
                 {
                     ["item"] = new JsonArray([.. groups[g].Select(c => JsonValue.Create(c))]),
-                    ["type"] = new JsonArray("0B"),
+                    ["type"] = new JsonArray("0B", "0D"),
                 }),
             }, cancellationToken);
         }
@@ -171,11 +171,27 @@ public sealed class KiwoomRealtimeClient(
         var date = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime);
         foreach (var item in data.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("type", out var type) || type.GetString() != "0B") continue;
-            var (tick, rejection) = TradeParser.Parse(
-                item.TryGetProperty("item", out var code) ? code.GetString() : null,
-                item.TryGetProperty("values", out var values) ? values : default,
-                date);
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("type", out var type)) continue;
+            var code = item.TryGetProperty("item", out var c) ? c.GetString() : null;
+            var values = item.TryGetProperty("values", out var v) ? v : default;
+            if (type.GetString() == "0D")
+            {
+                var (book, refused) = BookParser.Parse(code, values, date);
+                if (book is null)
+                {
+                    status.Reject();
+                    logger.LogWarning("Rejected a real-time book: {Reason}", refused);
+                }
+                else
+                {
+                    feeder.Post(book);
+                }
+
+                continue;
+            }
+
+            if (type.GetString() != "0B") continue;
+            var (tick, rejection) = TradeParser.Parse(code, values, date);
             if (tick is null)
             {
                 status.Reject();

@@ -76,6 +76,10 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
 
         Assert.Equal(0, Feed.Rejected);
         Assert.True(Feed.IsLoggedIn);
+        await Until(() => grains.Recorder.Stocks["005930"].Book is not null);
+        var book = grains.Recorder.Stocks["005930"].Book!;
+        Assert.True(book.Asks.Length > 0 && book.Bids.Length > 0 && book.Bids[0].Price < book.Asks[0].Price);
+        Assert.Equal(book.Asks.Select(l => l.Price).Order(), book.Asks.Select(l => l.Price));
     }
 
     [Fact]

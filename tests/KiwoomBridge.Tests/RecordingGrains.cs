@@ -59,6 +59,16 @@ public sealed class RecordingStockGrain(string code) : IStockGrain
 
     public StockListing? Listing { get; private set; }
 
+    public OrderBook? Book { get; private set; }
+
+    public Task UpdateBook(OrderBook book)
+    {
+        Book = book;
+        return Task.CompletedTask;
+    }
+
+    public Task<OrderBook?> GetBook() => Task.FromResult(Book);
+
     public Task SetListing(StockListing listing)
     {
         Listing = listing;

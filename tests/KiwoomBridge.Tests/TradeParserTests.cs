@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gslts.Grains.Interfaces.Stocks;
 using Gslts.KiwoomBridge.Auth;
 using Gslts.KiwoomBridge.Realtime;
 
@@ -51,6 +52,32 @@ public sealed class TradeParserTests
 
         Assert.Null(tick);
         Assert.Contains(reason, rejection);
+    }
+
+    [Fact]
+    public void A_0D_book_is_read_best_first_with_empty_levels_left_out_and_the_auction_estimate()
+    {
+        var values = Values("""
+            {"21":"085959","41":"+70300","42":"+70400","43":"0","51":"+70200","52":"-69900","61":"120","62":"50","63":"0",
+             "71":"300","72":"40","121":"170","125":"340","23":"+70200","24":"15000"}
+            """);
+
+        var (book, rejection) = BookParser.Parse("005930", values, Day);
+
+        Assert.Null(rejection);
+        Assert.Equal([new(70_300, 120), new(70_400, 50)], book!.Asks);
+        Assert.Equal([new(70_200, 300), new(69_900, 40)], book.Bids);
+        Assert.Equal((170L, 340L, 70_200L, 15_000L), (book.TotalAsk, book.TotalBid, book.ExpectedPrice!.Value, book.ExpectedVolume!.Value));
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 8, 59, 59, TimeSpan.FromHours(9)), book.Time);
+    }
+
+    [Fact]
+    public void A_0D_without_its_time_is_rejected()
+    {
+        var (book, rejection) = BookParser.Parse("005930", Values("""{"41":"+70300"}"""), Day);
+
+        Assert.Null(book);
+        Assert.Contains("time", rejection);
     }
 
     [Theory]

@@ -58,4 +58,29 @@ public sealed class StockGrainTests(ClusterFixture fixture)
         Assert.Equal(first, again);
         Assert.Equal(7, again.Volume);
     }
+
+    [Fact]
+    public async Task The_newest_book_is_kept_and_published_and_an_older_one_is_ignored()
+    {
+        const string code = "900003";
+        var received = new TaskCompletionSource<OrderBook>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stream = fixture.Client.GetStreamProvider(StreamNames.Provider).GetStream<OrderBook>(StreamNames.ForBook(code));
+        var subscription = await stream.SubscribeAsync((book, _) =>
+        {
+            received.TrySetResult(book);
+            return Task.CompletedTask;
+        });
+        var grain = fixture.Grains.GetGrain<IStockGrain>(code);
+        var nine = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(9));
+        var newer = new OrderBook(code, nine.AddSeconds(2), [new(10_050, 5)], [new(10_000, 7)], 5, 7);
+        var older = newer with { Time = nine, Asks = [new(10_100, 1)] };
+
+        await grain.UpdateBook(newer);
+        await grain.UpdateBook(older);
+
+        // Arrays compare by content here: the book crossed the serializer.
+        Assert.Equivalent(newer, await grain.GetBook(), strict: true);
+        Assert.Equivalent(newer, await received.Task.WaitAsync(TimeSpan.FromSeconds(10)), strict: true);
+        await subscription.UnsubscribeAsync();
+    }
 }
