@@ -53,6 +53,8 @@ public sealed class KiwoomOptions
             if (!string.IsNullOrWhiteSpace(WebSocketUrl)) return new Uri(WebSocketUrl);
             var rest = new UriBuilder(BaseUrl) { Path = "/api/dostk/websocket" };
             rest.Scheme = rest.Scheme == "https" ? "wss" : "ws";
+            // Kiwoom's own hosts serve the WebSocket on port 10000 (KRX.md); KiwoomSim serves it on its REST port.
+            if (rest.Host.EndsWith("kiwoom.com", StringComparison.OrdinalIgnoreCase)) rest.Port = 10000;
             return rest.Uri;
         }
     }

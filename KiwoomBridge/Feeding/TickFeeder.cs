@@ -15,7 +15,12 @@ public sealed class TickFeeder(IGrainFactory grains, IOptions<KiwoomOptions> opt
 {
     private const int Attempts = 5;
     private readonly Channel<FeedItem> inbox = Channel.CreateUnbounded<FeedItem>(new UnboundedChannelOptions { SingleReader = true });
-    private long sequence;
+    // Grains skip sequences they have already applied and persist the last one, so a restarted bridge must number
+    // above every earlier run: start from the clock in microseconds (the journal of a later issue replaces this).
+    private long sequence = time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000;
+
+    /// <summary>The last sequence number handed out.</summary>
+    public long LastSequence => Interlocked.Read(ref sequence);
     private long delivered;
     private long lost;
 

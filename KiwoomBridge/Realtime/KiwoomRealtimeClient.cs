@@ -99,7 +99,20 @@ public sealed class KiwoomRealtimeClient(
 
             if (text is null) return SessionEnd.Closed;
             status.Message(time.GetUtcNow());
-            using var document = JsonDocument.Parse(text);
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(text);
+            }
+            catch (JsonException e)
+            {
+                // One bad frame is counted and skipped; it is no reason to drop a healthy connection.
+                status.Reject();
+                logger.LogWarning("Skipped a real-time frame that is not JSON: {Reason}", e.Message);
+                continue;
+            }
+
+            using var parsed = document;
             var root = document.RootElement;
             switch (root.TryGetProperty("trnm", out var t) ? t.GetString() : null)
             {
