@@ -26,6 +26,7 @@ public static class KiwoomBridgeExtensions
             .Validate(o => o.SilenceTimeout >= TimeSpan.FromSeconds(1), "Gslts:Kiwoom:SilenceTimeout must be at least one second.")
             .Validate(o => o.QueriesPerSecond >= 1 && o.OrdersPerSecond >= 1, "Gslts:Kiwoom:QueriesPerSecond and OrdersPerSecond must be at least 1.")
             .Validate(o => o.BatchWindow >= TimeSpan.Zero && o.BatchWindow <= TimeSpan.FromSeconds(1), "Gslts:Kiwoom:BatchWindow must be between 0 and 1 second.")
+            .Validate(o => o.GapGrace >= TimeSpan.Zero && o.BackfillAttempts >= 1, "Gslts:Kiwoom:GapGrace must not be negative and BackfillAttempts at least 1.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(KiwoomTokenClient.HttpClientName);
@@ -37,6 +38,7 @@ public static class KiwoomBridgeExtensions
         services.AddSingleton<Rest.KiwoomRestClient>();
         services.AddSingleton<Rest.KiwoomApi>();
         services.AddSingleton<FeedStatus>();
+        services.AddSingleton<ITradeHistory, KiwoomTradeHistory>();
         services.AddSingleton<TickFeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<TickFeeder>());
         services.AddHostedService<KiwoomRealtimeClient>();

@@ -36,6 +36,12 @@ public sealed class KiwoomOptions
     /// <summary>How long trades of one stock are gathered before they go to its grain in one call.</summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>How long a gap in a stock's trade volumes may stay open (trades arriving late) before the tape fills it.</summary>
+    public TimeSpan GapGrace { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Tape backfills tried for one gap before its trades are given up on (logged as an error, counted as missed).</summary>
+    public int BackfillAttempts { get; set; } = 5;
+
     /// <summary>Kiwoom's per-app-key budgets (calls per second), kept by the client instead of earning 1700s.</summary>
     public int QueriesPerSecond { get; set; } = 5;
 

@@ -3,8 +3,17 @@ namespace Gslts.Grains.Interfaces.Stocks;
 /// <summary>One listed stock, keyed by its 6-character KRX code (e.g. "005930").</summary>
 public interface IStockGrain : IGrainWithStringKey
 {
-    /// <summary>Applies a batch of trades in sequence order; trades at or below the last applied sequence are ignored.</summary>
-    Task<StockSnapshot> Ingest(Tick[] ticks);
+    /// <summary>
+    /// Applies trades in the exchange's order (by cumulative day volume). Trades already applied are skipped; a trade
+    /// after a gap is not applied until the gap is filled. An empty batch just reports where the grain is.
+    /// </summary>
+    Task<FeedReceipt> Ingest(Tick[] ticks);
+
+    /// <summary>
+    /// Gives up on the trades between what is applied and <paramref name="throughVolume"/> of <paramref name="date"/>
+    /// (they could not be recovered): counted as missed volume, and later trades apply again.
+    /// </summary>
+    Task<FeedReceipt> SkipGap(DateOnly date, long throughVolume);
 
     Task<StockSnapshot> GetSnapshot();
 

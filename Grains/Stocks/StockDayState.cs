@@ -12,10 +12,14 @@ public sealed record StockDayState
     [Id(3)] public long Open { get; init; }
     [Id(4)] public long High { get; init; }
     [Id(5)] public long Low { get; init; }
+    /// <summary>The exchange's cumulative volume through the last applied trade: the day's 거래량 and the feed's watermark.</summary>
     [Id(6)] public long Volume { get; init; }
     [Id(7)] public long TradingValue { get; init; }
     [Id(8)] public long TickCount { get; init; }
     [Id(9)] public long LastSequence { get; init; }
     [Id(10)] public DateTimeOffset? LastTradeTime { get; init; }
     [Id(11)] public StockListing? Listing { get; init; }
+
+    /// <summary>Volume of trades that could not be recovered and were skipped (not in the value or the count).</summary>
+    [Id(12)] public long MissedVolume { get; init; }
 }

@@ -19,6 +19,8 @@ public sealed class StockGrain(
     // The book changes many times a second and is rebuilt by the feed after a restart: kept in memory only.
     private OrderBook? book;
     private bool unsaved;
+    // What storage holds: the feed keeps every trade above it until it is written.
+    private (DateOnly Date, long Volume) persisted;
 
     private string Code => this.GetPrimaryKeyString();
 
@@ -27,6 +29,7 @@ public sealed class StockGrain(
         var provider = this.GetStreamProvider(StreamNames.Provider);
         stream = provider.GetStream<StockSnapshot>(StreamNames.ForStock(Code));
         bookStream = provider.GetStream<OrderBook>(StreamNames.ForBook(Code));
+        persisted = (day.State.TradingDate, day.State.Volume);
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = false });
         return Task.CompletedTask;
     }
@@ -36,19 +39,23 @@ public sealed class StockGrain(
         await FlushAsync(cancellationToken);
     }
 
-    public async Task<StockSnapshot> Ingest(Tick[] ticks)
+    public async Task<FeedReceipt> Ingest(Tick[] ticks)
     {
-        var next = StockDay.Apply(day.State, ticks);
-        if (ReferenceEquals(next, day.State))
+        await ChangeAsync(StockDay.Apply(day.State, ticks));
+        return Receipt();
+    }
+
+    public async Task<FeedReceipt> SkipGap(DateOnly date, long throughVolume)
+    {
+        var next = StockDay.Skip(day.State, date, throughVolume);
+        if (!ReferenceEquals(next, day.State))
         {
-            return Snapshot();
+            logger.LogError("{Code}: trades of {Date} up to volume {Through} could not be recovered; {Missed} shares skipped",
+                Code, date, throughVolume, next.MissedVolume - day.State.MissedVolume);
         }
 
-        day.State = next;
-        unsaved = true;
-        var snapshot = Snapshot();
-        await stream!.OnNextAsync(snapshot);
-        return snapshot;
+        await ChangeAsync(next);
+        return Receipt();
     }
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
@@ -67,11 +74,21 @@ public sealed class StockGrain(
         if (day.State.Listing == listing) return;
         day.State = day.State with { Listing = listing };
         // Rare and small: written at once so a restart keeps the name even before the first trade.
-        await day.WriteStateAsync();
-        unsaved = false;
+        await WriteAsync(CancellationToken.None);
     }
 
     private StockSnapshot Snapshot() => StockDay.ToSnapshot(Code, day.State);
+
+    private FeedReceipt Receipt() =>
+        new(day.State.TradingDate, day.State.Volume, persisted.Date == day.State.TradingDate ? persisted.Volume : 0, day.State.LastTradeTime);
+
+    private async Task ChangeAsync(StockDayState next)
+    {
+        if (ReferenceEquals(next, day.State)) return;
+        day.State = next;
+        unsaved = true;
+        await stream!.OnNextAsync(Snapshot());
+    }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
@@ -82,13 +99,20 @@ public sealed class StockGrain(
 
         try
         {
-            await day.WriteStateAsync(cancellationToken);
-            unsaved = false;
+            await WriteAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Kept unsaved: the next flush retries; the day stays live in memory meanwhile.
             logger.LogWarning(e, "Could not persist the day of {Code}; will retry", Code);
         }
+    }
+
+    private async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        var written = (day.State.TradingDate, day.State.Volume);
+        await day.WriteStateAsync(cancellationToken);
+        persisted = written;
+        unsaved = false;
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Gslts.Grains.Interfaces.Stocks;
 using Microsoft.Extensions.Hosting;
@@ -7,63 +9,77 @@ using Microsoft.Extensions.Options;
 namespace Gslts.KiwoomBridge.Feeding;
 
 /// <summary>
-/// Numbers every trade in arrival order, gathers each stock's trades for <see cref="KiwoomOptions.BatchWindow"/>
-/// and delivers them to <see cref="IStockGrain"/> in one call per stock, in order.
+/// Carries trades and books from the socket to the stock grains, one lane per stock: each lane's trades go in order of
+/// the exchange's cumulative volume, in one call per batch, while other stocks go on in parallel. What a grain has not
+/// stored yet stays in its lane and is given again if the grain comes back without it (a silo died); a gap in the
+/// volumes (a dropped socket, a lost frame) is filled from the day's tape; a lane whose grain fails retries with backoff.
 /// </summary>
-public sealed class TickFeeder(IGrainFactory grains, IOptions<KiwoomOptions> options, TimeProvider time, ILogger<TickFeeder> logger)
+public sealed partial class TickFeeder(
+    IGrainFactory grains, ITradeHistory history, IOptions<KiwoomOptions> options, TimeProvider time, ILogger<TickFeeder> logger)
     : BackgroundService
 {
-    private const int Attempts = 5;
-    private readonly Channel<FeedItem> inbox = Channel.CreateUnbounded<FeedItem>(new UnboundedChannelOptions { SingleReader = true });
-    // Grains skip sequences they have already applied and persist the last one, so a restarted bridge must number
-    // above every earlier run: start from the clock in microseconds (the journal of a later issue replaces this).
-    private long sequence = time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000;
+    private const int MaxBatch = 2_000;
+    private static readonly TimeSpan Beat = TimeSpan.FromMilliseconds(250);
+    // An idle lane with unstored trades asks its grain this often whether they are stored (or lost with a silo).
+    private static readonly TimeSpan JournalCheck = TimeSpan.FromSeconds(2);
 
-    /// <summary>The last sequence number handed out.</summary>
-    public long LastSequence => Interlocked.Read(ref sequence);
-    private long delivered;
-    private long lost;
+    private readonly Channel<FeedEvent> inbox = Channel.CreateUnbounded<FeedEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, Lane> lanes = new();
+    private readonly HashSet<string> dirty = [];
+    private CancellationTokenSource? verification;
+    private CancellationToken stopping;
+    private long sequence;
+    private long applied;
+    private long backfilled;
+    private long skippedVolume;
+    private long held;
 
-    public long Delivered => Interlocked.Read(ref delivered);
+    /// <summary>Trade arrival to grain applied.</summary>
+    public FeedLatency Latency { get; } = new();
 
-    /// <summary>Trades given up on after every retry failed; the journal of a later issue replays them.</summary>
-    public long Lost => Interlocked.Read(ref lost);
+    /// <summary>Trades the grains applied (replays after a lost grain count again).</summary>
+    public long Applied => Interlocked.Read(ref applied);
+
+    /// <summary>Trades recovered from the tape after a gap.</summary>
+    public long Backfilled => Interlocked.Read(ref backfilled);
+
+    /// <summary>Volume given up on because the tape could not supply it.</summary>
+    public long SkippedVolume => Interlocked.Read(ref skippedVolume);
+
+    /// <summary>Trades held in lanes at the last beat: waiting, or applied but not yet stored.</summary>
+    public long Held => Interlocked.Read(ref held);
 
     /// <summary>Accepts a parsed trade; never blocks the socket's receive loop.</summary>
-    public void Post(Tick tick) => inbox.Writer.TryWrite(new FeedItem(tick with { Sequence = Interlocked.Increment(ref sequence) }, null));
+    public void Post(Tick tick) =>
+        inbox.Writer.TryWrite(new TradeArrived(tick with { Sequence = Interlocked.Increment(ref sequence) }, Stopwatch.GetTimestamp()));
 
-    /// <summary>Accepts a book; only the newest per stock in a batch window reaches the grain.</summary>
-    public void Post(OrderBook book) => inbox.Writer.TryWrite(new FeedItem(null, book));
+    /// <summary>Accepts a book; only the newest per stock waiting reaches the grain, after the stock's trades.</summary>
+    public void Post(OrderBook book) => inbox.Writer.TryWrite(new BookArrived(book));
+
+    /// <summary>
+    /// After every login: asks the exchange for the day volume of each code that has not traded since, so trades missed
+    /// while away are recovered even for a stock that stays quiet. A newer login cancels the older check.
+    /// </summary>
+    public void Resync(IReadOnlyList<string> codes)
+    {
+        var next = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        Interlocked.Exchange(ref verification, next)?.Cancel();
+        _ = VerifyAsync(codes, Stopwatch.GetTimestamp(), next.Token);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        stopping = stoppingToken;
+        _ = BeatAsync(stoppingToken);
         var window = options.Value.BatchWindow;
-        var pending = new Dictionary<string, List<Tick>>();
-        var books = new Dictionary<string, OrderBook>();
         try
         {
             while (await inbox.Reader.WaitToReadAsync(stoppingToken))
             {
-                await Task.Delay(window, time, stoppingToken);
-                while (inbox.Reader.TryRead(out var item))
-                {
-                    if (item.Book is { } book)
-                    {
-                        books[book.Code] = book;
-                        continue;
-                    }
-
-                    var tick = item.Tick!;
-                    if (!pending.TryGetValue(tick.Code, out var batch)) pending[tick.Code] = batch = [];
-                    batch.Add(tick);
-                }
-
-                // One call per stock; stocks in parallel, each stock's batches strictly in order, its book after its trades.
-                var codes = pending.Keys.Union(books.Keys).ToList();
-                await Task.WhenAll(codes.Select(code => DeliverAsync(code,
-                    pending.TryGetValue(code, out var ticks) ? [.. ticks] : [], books.GetValueOrDefault(code), stoppingToken)));
-                pending.Clear();
-                books.Clear();
+                if (window > TimeSpan.Zero) await Task.Delay(window, time, stoppingToken);
+                var now = Stopwatch.GetTimestamp();
+                while (inbox.Reader.TryRead(out var item)) Handle(item, now);
+                Dispatch();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -72,34 +88,121 @@ public sealed class TickFeeder(IGrainFactory grains, IOptions<KiwoomOptions> opt
         }
     }
 
-    private async Task DeliverAsync(string code, Tick[] batch, OrderBook? book, CancellationToken cancellationToken)
+    private void Handle(FeedEvent item, long now)
     {
-        for (var attempt = 1; ; attempt++)
+        switch (item)
+        {
+            case TradeArrived t:
+                var lane = LaneOf(t.Tick.Code);
+                Volatile.Write(ref lane.LastArrival, t.ArrivedAt);
+                if (lane.Trades.Add(t.Tick, t.ArrivedAt)) dirty.Add(lane.Code);
+                break;
+            case BookArrived b:
+                LaneOf(b.Book.Code).Book = b.Book;
+                dirty.Add(b.Book.Code);
+                break;
+            case Delivered d:
+                OnDelivered(LaneOf(d.Code), d, now);
+                break;
+            case Backfilled b:
+                OnBackfilled(LaneOf(b.Code), b);
+                break;
+            case DayVolume v:
+                LaneOf(v.Code).Trades.Expect(v.Date, v.Volume);
+                dirty.Add(v.Code);
+                break;
+            case Heartbeat:
+                long count = 0;
+                foreach (var each in lanes.Values)
+                {
+                    count += each.Trades.Count;
+                    if (each.Trades.Count > 0 || each.Trades.Gap is not null || each.Book is not null) dirty.Add(each.Code);
+                }
+
+                Interlocked.Exchange(ref held, count);
+                break;
+        }
+    }
+
+    private void OnDelivered(Lane lane, Delivered delivered, long now)
+    {
+        lane.Delivering = false;
+        dirty.Add(lane.Code);
+        if (delivered.Receipt is { } receipt)
+        {
+            var count = 0;
+            lane.Trades.Receive(receipt, tick =>
+            {
+                Latency.Record(tick.ArrivedAt, now);
+                count++;
+            });
+            Interlocked.Add(ref applied, count);
+            (lane.DeliveryFailures, lane.RetryAt, lane.LastAnswer) = (0, default, time.GetUtcNow());
+            return;
+        }
+
+        lane.DeliveryFailures++;
+        var wait = TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, Math.Min(lane.DeliveryFailures - 1, 6))));
+        lane.RetryAt = time.GetUtcNow() + wait;
+        if (lane.DeliveryFailures is 1 or 10 or 100 || lane.DeliveryFailures % 1_000 == 0)
+        {
+            logger.LogWarning("Delivering to the grain of {Code} failed {Failures} time(s), {Held} trades kept and retried in {Wait}: {Reason}",
+                lane.Code, lane.DeliveryFailures, lane.Trades.Count, wait, delivered.Failure?.Message);
+        }
+    }
+
+    private void OnBackfilled(Lane lane, Backfilled result)
+    {
+        lane.Backfilling = false;
+        dirty.Add(lane.Code);
+        if (result.Ticks is null)
+        {
+            lane.BackfillFailures++;
+            lane.GapSeen = time.GetUtcNow();
+            logger.LogWarning("Backfill of {Code} failed (attempt {Attempt}): {Reason}", lane.Code, lane.BackfillFailures, result.Failure);
+            return;
+        }
+
+        var arrived = Stopwatch.GetTimestamp();
+        foreach (var tick in result.Ticks) lane.Trades.Add(tick with { Sequence = Interlocked.Increment(ref sequence) }, arrived);
+        Interlocked.Add(ref backfilled, result.Ticks.Length);
+        logger.LogInformation("Backfilled {Count} trades of {Code} from the tape (volume {From}-{To})",
+            result.Ticks.Length, lane.Code, result.From, result.To);
+    }
+
+    private Lane LaneOf(string code) => lanes.GetOrAdd(code, static c => new Lane(c));
+
+    private async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                // Safe to repeat: the grain skips sequences it has already applied, and older books.
-                var grain = grains.GetGrain<IStockGrain>(code);
-                if (batch.Length > 0) await grain.Ingest(batch);
-                if (book is not null) await grain.UpdateBook(book);
-                Interlocked.Add(ref delivered, batch.Length);
+                await Task.Delay(Beat, time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException && attempt < Attempts)
-            {
-                logger.LogWarning("Delivering {Count} trades of {Code} failed (attempt {Attempt}): {Reason}", batch.Length, code, attempt, e.Message);
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Interlocked.Add(ref lost, batch.Length);
-                logger.LogError(e, "Gave up delivering {Count} trades of {Code} (sequences {First}-{Last})",
-                    batch.Length, code, batch.FirstOrDefault()?.Sequence, batch.LastOrDefault()?.Sequence);
-                return;
-            }
+
+            inbox.Writer.TryWrite(Heartbeat.Instance);
         }
     }
-}
 
-/// <summary>What the socket hands the feeder: a trade or a book.</summary>
-internal readonly record struct FeedItem(Tick? Tick, OrderBook? Book);
+    /// <summary>One stock's lane and the feeder's bookkeeping about it.</summary>
+    private sealed class Lane(string code)
+    {
+        public readonly StockLane Trades = new(code);
+        public long LastArrival;
+
+        public string Code => code;
+        public OrderBook? Book { get; set; }
+        public bool Delivering { get; set; }
+        public bool Backfilling { get; set; }
+        public int DeliveryFailures { get; set; }
+        public int BackfillFailures { get; set; }
+        public DateTimeOffset RetryAt { get; set; }
+        public DateTimeOffset LastAnswer { get; set; }
+        public DateTimeOffset? GapSeen { get; set; }
+    }
+}

@@ -176,6 +176,7 @@ public sealed class KiwoomRealtimeClient(
         }
 
         logger.LogInformation("Kiwoom real-time: logged in, {Codes} codes registered in {Groups} group(s)", o.SubscribedCodes.Count, groups.Count);
+        feeder.Resync(o.SubscribedCodes);
     }
 
     private void OnReal(JsonElement root)

@@ -18,9 +18,10 @@ public static class TradeParser
         var time = KiwoomFields.Time(values, "20");
         var price = KiwoomFields.Price(values, "10");
         var quantity = KiwoomFields.Signed(values, "15");
-        if (time is null || price is not > 0 || quantity is null or 0)
+        var cumulative = KiwoomFields.Signed(values, "13");
+        if (time is null || price is not > 0 || quantity is null or 0 || cumulative is null || cumulative.Value < Math.Abs(quantity.Value))
         {
-            return (null, $"0B {code} lacks a valid time (20), price (10) or quantity (15)");
+            return (null, $"0B {code} lacks a valid time (20), price (10), quantity (15) or cumulative volume (13)");
         }
 
         return (new Tick(
@@ -33,6 +34,6 @@ public static class TradeParser
             DayOpen: KiwoomFields.Price(values, "16") ?? 0,
             DayHigh: KiwoomFields.Price(values, "17") ?? 0,
             DayLow: KiwoomFields.Price(values, "18") ?? 0,
-            CumulativeVolume: KiwoomFields.Signed(values, "13") ?? 0), null);
+            CumulativeVolume: cumulative.Value), null);
     }
 }

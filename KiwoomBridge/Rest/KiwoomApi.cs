@@ -39,9 +39,10 @@ public sealed class KiwoomApi(KiwoomRestClient client)
         }
     }
 
-    /// <summary>ka10079 틱차트 (tic_scope 1), newest first, across pages until <paramref name="since"/> is passed.</summary>
-    public async IAsyncEnumerable<ChartTick> TicksSinceAsync(string code, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>ka10079 틱차트 (tic_scope 1): the newest trading day's trades on the tape, newest first, across pages.</summary>
+    public async IAsyncEnumerable<ChartTick> DayTapeAsync(string code, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        DateOnly? day = null;
         await foreach (var page in client.PagesAsync("/api/dostk/chart", "ka10079", new { stk_cd = code, tic_scope = "1", upd_stkpc_tp = "1" }, cancellationToken))
         {
             using (page)
@@ -49,8 +50,9 @@ public sealed class KiwoomApi(KiwoomRestClient client)
                 foreach (var row in page.RootElement.GetProperty("stk_tic_chart_qry").EnumerateArray())
                 {
                     var time = new DateTimeOffset(DateTime.ParseExact(Text(row, "cntr_tm"), "yyyyMMddHHmmss", CultureInfo.InvariantCulture), Kst);
-                    if (time < since) yield break;
-                    yield return new ChartTick(code, time, Price(row, "cur_prc"), Number(row, "trde_qty"));
+                    day ??= DateOnly.FromDateTime(time.DateTime);
+                    if (DateOnly.FromDateTime(time.DateTime) != day) yield break;
+                    yield return new ChartTick(code, time, Price(row, "cur_prc"), Number(row, "trde_qty"), Number(row, "pred_pre"));
                 }
             }
         }
@@ -111,6 +113,6 @@ public sealed record StockInfo(string Code, string Name, long Price, long BasePr
 
 public sealed record KiwoomListing(string Code, string Name, string Market, string Sector, long PreviousClose, bool NxtEnabled);
 
-public sealed record ChartTick(string Code, DateTimeOffset Time, long Price, long Quantity);
+public sealed record ChartTick(string Code, DateTimeOffset Time, long Price, long Quantity, long Change);
 
 public sealed record OpenOrder(string OrderNo, string Code, bool Buy, long Price, long Quantity, long Remaining, long Filled);

@@ -76,12 +76,11 @@ public sealed class ChartQueries(SimMarket market, int pageSize)
         if (!TryScope(request, TickScopes, out var scope)) return BadScope(request, TickScopes);
         var need = (pageSize + 1) * scope;
         var keyed = long.TryParse(request.NextKey, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var key);
-        var (tapeStart, today) = market.ReadStock(listing.Code, stock =>
+        var (tapeStart, anchor, today) = market.ReadStock(listing.Code, stock =>
         {
-            var anchor = keyed ? key : stock.Tape.End;
-            return (stock.Tape.End - stock.Tape.Count, anchor >= 0 ? stock.Tape.Before(anchor, need) : []);
+            var from = keyed ? key : stock.Tape.End;
+            return (stock.Tape.End - stock.Tape.Count, from, from >= 0 ? stock.Tape.Before(from, need) : []);
         });
-        var anchor = keyed ? key : tapeStart + today!.Count;
         var items = today!.Select(t => (Date: market.TradingDate, Tick: t, Base: listing.PreviousClose)).ToList();
         var pastStart = anchor >= 0 ? 0 : -anchor - 1;
         var past = items.Count < need ? PastTicks(listing) : [];

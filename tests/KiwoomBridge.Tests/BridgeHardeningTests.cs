@@ -20,21 +20,6 @@ namespace Gslts.KiwoomBridge.Tests;
 
 public sealed class BridgeHardeningTests
 {
-    [Fact]
-    public void A_restarted_feeder_numbers_above_every_trade_of_the_run_before()
-    {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 0, 30, 0, TimeSpan.Zero));
-        var options = Options.Create(new KiwoomOptions());
-        var first = new TickFeeder(RecordingGrains.Create().Factory, options, clock, NullLogger<TickFeeder>.Instance);
-        for (var i = 0; i < 100_000; i++) first.Post(Trade(i));
-
-        clock.Advance(TimeSpan.FromSeconds(1));
-        var second = new TickFeeder(RecordingGrains.Create().Factory, options, clock, NullLogger<TickFeeder>.Instance);
-        second.Post(Trade(0));
-
-        Assert.True(second.LastSequence > first.LastSequence, $"{second.LastSequence} > {first.LastSequence}");
-    }
-
     [Theory]
     [InlineData("https://api.kiwoom.com", "wss://api.kiwoom.com:10000/api/dostk/websocket")]
     [InlineData("https://mockapi.kiwoom.com", "wss://mockapi.kiwoom.com:10000/api/dostk/websocket")]
@@ -71,9 +56,6 @@ public sealed class BridgeHardeningTests
         Assert.Equal((1L, 0L), (feed.Rejected, feed.Reconnects));
     }
 
-    private static Tick Trade(int i) =>
-        new("005930", 0, new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(9)), 70_000, 1, 0, 0, 0, 0, i);
-
     /// <summary>A Kiwoom stand-in that issues a token, accepts LOGIN, then sends one garbage frame and one trade.</summary>
     private sealed class ScriptedServer(WebApplication app, Uri address) : IAsyncDisposable
     {
@@ -95,7 +77,7 @@ public sealed class BridgeHardeningTests
                 await socket.ReceiveAsync(buffer, context.RequestAborted);
                 await Send(socket, """{"trnm":"LOGIN","return_code":0,"return_msg":"ok"}""");
                 await Send(socket, "this is not json");
-                await Send(socket, """{"trnm":"REAL","data":[{"type":"0B","item":"005930","values":{"20":"090001","10":"+70200","11":"+200","15":"+3"}}]}""");
+                await Send(socket, """{"trnm":"REAL","data":[{"type":"0B","item":"005930","values":{"20":"090001","10":"+70200","11":"+200","15":"+3","13":"3"}}]}""");
                 while (!context.RequestAborted.IsCancellationRequested && socket.State == WebSocketState.Open)
                 {
                     var result = await socket.ReceiveAsync(buffer, context.RequestAborted);

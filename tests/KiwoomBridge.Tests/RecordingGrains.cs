@@ -27,9 +27,17 @@ public class RecordingGrains : DispatchProxy
     }
 }
 
+/// <summary>
+/// Applies trades the way a stock grain does (in cumulative-volume order, nothing after a gap) and records them. Stores
+/// at once unless <see cref="HoldWrites"/>; <see cref="LoseUnstored"/> plays a silo that died before writing.
+/// </summary>
 public sealed class RecordingStockGrain(string code) : IStockGrain
 {
-    private readonly List<Tick[]> batches = [];
+    private readonly List<Tick> applied = [];
+    private readonly object gate = new();
+    private DateOnly date;
+    private long volume;
+    private long stored;
 
     public string Code { get; } = code;
 
@@ -37,22 +45,57 @@ public sealed class RecordingStockGrain(string code) : IStockGrain
     {
         get
         {
-            lock (batches) return batches.SelectMany(b => b).ToList();
+            lock (gate) return [.. applied];
         }
     }
 
-    public int Batches
+    public int Batches { get; private set; }
+
+    public long Skipped { get; private set; }
+
+    public bool HoldWrites { get; set; }
+
+    public bool Fail { get; set; }
+
+    public void LoseUnstored()
     {
-        get
+        lock (gate)
         {
-            lock (batches) return batches.Count;
+            applied.RemoveAll(t => t.CumulativeVolume > stored);
+            volume = stored;
         }
     }
 
-    public Task<StockSnapshot> Ingest(Tick[] ticks)
+    public Task<FeedReceipt> Ingest(Tick[] ticks)
     {
-        lock (batches) batches.Add(ticks);
-        return Task.FromResult(StockSnapshot.Empty(Code));
+        if (Fail) throw new InvalidOperationException("the silo is down");
+        lock (gate)
+        {
+            if (ticks.Length > 0) Batches++;
+            foreach (var tick in ticks)
+            {
+                var day = DateOnly.FromDateTime(tick.Time.ToOffset(TimeSpan.FromHours(9)).DateTime);
+                if (day > date) (date, volume, stored) = (day, 0, 0);
+                if (tick.CumulativeVolume <= volume) continue;
+                if (tick.CumulativeVolume - Math.Abs(tick.Quantity) != volume) break;
+                applied.Add(tick);
+                volume = tick.CumulativeVolume;
+            }
+
+            if (!HoldWrites) stored = volume;
+            return Task.FromResult(new FeedReceipt(date, volume, stored));
+        }
+    }
+
+    public Task<FeedReceipt> SkipGap(DateOnly day, long throughVolume)
+    {
+        lock (gate)
+        {
+            if (day > date) (date, volume, stored) = (day, 0, 0);
+            if (throughVolume > volume) (Skipped, volume) = (Skipped + throughVolume - volume, throughVolume);
+            if (!HoldWrites) stored = volume;
+            return Task.FromResult(new FeedReceipt(date, volume, stored));
+        }
     }
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(StockSnapshot.Empty(Code));

@@ -143,15 +143,19 @@ public sealed class RestClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Recent_ticks_come_newest_first_down_to_the_asked_time()
+    public async Task The_day_tape_comes_newest_first_and_holds_the_whole_day_volume()
     {
         await Task.Delay(1_000);
-        var since = DateTimeOffset.MinValue;
+        var before = (await Api.StockInfoAsync("005930", CancellationToken.None)).Volume;
 
-        var ticks = await Api.TicksSinceAsync("005930", since, CancellationToken.None).Take(300).ToListAsync();
+        var ticks = await Api.DayTapeAsync("005930", CancellationToken.None).ToListAsync();
+        var after = (await Api.StockInfoAsync("005930", CancellationToken.None)).Volume;
 
         Assert.NotEmpty(ticks);
         Assert.Equal(ticks.Select(t => t.Time).OrderDescending(), ticks.Select(t => t.Time));
         Assert.All(ticks, t => Assert.True(t.Price > 0 && t.Quantity > 0));
+        Assert.Single(ticks.Select(t => t.Time.Date).Distinct());
+        var volume = ticks.Sum(t => t.Quantity);
+        Assert.InRange(volume, before, after);
     }
 }

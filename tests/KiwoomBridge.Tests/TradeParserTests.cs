@@ -34,7 +34,7 @@ public sealed class TradeParserTests
     [Fact]
     public void A_price_below_the_base_keeps_its_direction_only_in_the_change()
     {
-        var (tick, _) = TradeParser.Parse("A000660", Values("""{"20":"151959","10":"-198000","11":"-1500","15":"+3"}"""), Day);
+        var (tick, _) = TradeParser.Parse("A000660", Values("""{"20":"151959","10":"-198000","11":"-1500","15":"+3","13":"3"}"""), Day);
 
         Assert.Equal(("000660", 198_000L, -1_500L, 3L), (tick!.Code, tick.Price, tick.Change, tick.Quantity));
     }
@@ -44,6 +44,8 @@ public sealed class TradeParserTests
     [InlineData("005930", """{"20":"256161","10":"+70200","15":"+1"}""", "time")]
     [InlineData("005930", """{"20":"090001","10":"abc","15":"+1"}""", "price")]
     [InlineData("005930", """{"20":"090001","10":"+70200","15":"0"}""", "quantity")]
+    [InlineData("005930", """{"20":"090001","10":"+70200","15":"+5"}""", "cumulative volume")]
+    [InlineData("005930", """{"20":"090001","10":"+70200","15":"+5","13":"4"}""", "cumulative volume")]
     [InlineData("005930_NX", """{"20":"090001","10":"+70200","15":"+1"}""", "code")]
     [InlineData("59-30", """{"20":"090001","10":"+70200","15":"+1"}""", "code")]
     public void A_malformed_trade_is_rejected_with_a_reason(string item, string values, string reason)

@@ -54,8 +54,9 @@ public sealed class ChartTests : IAsyncLifetime
     [Fact]
     public async Task The_tick_chart_pages_from_todays_trades_into_recent_days_and_the_minute_chart_aggregates_today()
     {
-        // A day that closes within a second of starting, so the charts are read from a tape that no longer moves.
-        await using var closed = await SimHost.StartAsync(("Gslts:Sim:StartTime", "15:19:50"), ("Gslts:Sim:Speed", "1200"), ("Gslts:Sim:PageSize", "50"));
+        // A day that closes within a second or two, so the charts are read from a tape that no longer moves; long enough
+        // that today's tape spans many pages.
+        await using var closed = await SimHost.StartAsync(("Gslts:Sim:StartTime", "15:05:00"), ("Gslts:Sim:Speed", "1200"), ("Gslts:Sim:PageSize", "50"));
         var key = await closed.TokenAsync();
         while (closed.Host.Services.GetRequiredService<SimMarket>().Phase != MarketPhase.Closed) await Task.Delay(100);
 

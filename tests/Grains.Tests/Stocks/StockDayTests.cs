@@ -37,16 +37,45 @@ public sealed class StockDayTests
     }
 
     [Fact]
-    public void Replayed_trades_at_or_below_the_last_sequence_are_not_counted_twice()
+    public void Replayed_trades_are_recognised_by_their_cumulative_volume_and_not_counted_twice()
     {
-        var first = samsung.At("090000", 70_200, 100, seq: 1);
-        var second = samsung.At("090001", 70_300, 100, seq: 2);
+        var first = samsung.At("090000", 70_200, 100);
+        var second = samsung.At("090001", 70_300, 100);
         var day = StockDay.Apply(new StockDayState(), [first, second]);
 
         var replayed = StockDay.Apply(day, [first, second]);
 
         Assert.Same(day, replayed);
-        Assert.Equal(200, replayed.Volume);
+        Assert.Equal((200L, 2L), (replayed.Volume, replayed.TickCount));
+    }
+
+    [Fact]
+    public void A_trade_after_a_gap_waits_until_the_missing_trades_arrive()
+    {
+        var first = samsung.At("090000", 70_200, 100);
+        var missing = samsung.At("090001", 70_300, 30);
+        var after = samsung.At("090002", 70_400, 20);
+        var day = StockDay.Apply(new StockDayState(), [first, after]);
+
+        Assert.Equal((100L, 1L, 70_200L), (day.Volume, day.TickCount, day.Price));
+
+        var filled = StockDay.Apply(day, [missing, after]);
+
+        Assert.Equal((150L, 3L, 70_400L), (filled.Volume, filled.TickCount, filled.Price));
+    }
+
+    [Fact]
+    public void A_skipped_gap_is_counted_as_missed_and_later_trades_apply_again()
+    {
+        var day = StockDay.Apply(new StockDayState(), [samsung.At("090000", 70_200, 100)]);
+        samsung.Missed(40);
+        var after = samsung.At("090005", 70_500, 10);
+
+        var skipped = StockDay.Skip(day, Monday, 140);
+        var next = StockDay.Apply(skipped, [after]);
+
+        Assert.Equal((150L, 40L, 2L), (next.Volume, next.MissedVolume, next.TickCount));
+        Assert.Equal(70_200L * 100 + 70_500L * 10, next.TradingValue);
     }
 
     [Fact]
@@ -55,7 +84,7 @@ public sealed class StockDayTests
         var day = StockDay.Apply(new StockDayState(), [samsung.At("150000", 72_000, 500)]);
         var tuesday = new Trades("005930", basePrice: 72_000, Monday.AddDays(1));
 
-        var next = StockDay.Apply(day, [tuesday.At("090000", 71_000, 7, seq: 10)]);
+        var next = StockDay.Apply(day, [tuesday.At("090000", 71_000, 7)]);
 
         Assert.Equal(Monday.AddDays(1), next.TradingDate);
         Assert.Equal((71_000L, 71_000L, 71_000L), (next.Open, next.High, next.Low));
@@ -70,7 +99,7 @@ public sealed class StockDayTests
         var day = StockDay.Apply(new StockDayState { Listing = listing }, [samsung.At("150000", 72_000, 5)]);
         var tuesday = new Trades("005930", basePrice: 72_000, Monday.AddDays(1));
 
-        var next = StockDay.Apply(day, [tuesday.At("090000", 71_000, 7, seq: 10)]);
+        var next = StockDay.Apply(day, [tuesday.At("090000", 71_000, 7)]);
 
         Assert.Equal(listing, next.Listing);
         Assert.Equal(("삼성전자", "반도체"), (StockDay.ToSnapshot("005930", next).Name, StockDay.ToSnapshot("005930", next).Sector));
@@ -80,25 +109,24 @@ public sealed class StockDayTests
     public void A_stale_trade_of_an_earlier_day_is_ignored()
     {
         var tuesday = new Trades("005930", basePrice: 72_000, Monday.AddDays(1));
-        var day = StockDay.Apply(new StockDayState(), [tuesday.At("090000", 71_000, 7, seq: 10)]);
+        var day = StockDay.Apply(new StockDayState(), [tuesday.At("090000", 71_000, 7)]);
 
-        var next = StockDay.Apply(day, [samsung.At("151000", 99_000, 1, seq: 11)]);
+        var next = StockDay.Apply(day, [samsung.At("151000", 99_000, 1)]);
 
         Assert.Same(day, next);
     }
 
     [Fact]
-    public void The_exchange_day_range_widens_the_range_of_a_grain_that_joined_late_but_volume_counts_only_trades_seen()
+    public void The_exchange_day_range_widens_the_range_after_a_skipped_gap()
     {
-        var late = new Trades("005930", 70_000, Monday).At("100000", 70_300, 5) with
-        {
-            DayOpen = 69_900, DayHigh = 71_000, DayLow = 69_500, CumulativeVolume = 1_000_000,
-        };
+        var trades = new Trades("005930", 70_000, Monday);
+        trades.Missed(1_000_000);
+        var late = trades.At("100000", 70_300, 5) with { DayOpen = 69_900, DayHigh = 71_000, DayLow = 69_500 };
 
-        var day = StockDay.Apply(new StockDayState(), [late]);
+        var day = StockDay.Apply(StockDay.Skip(new StockDayState(), Monday, 1_000_000), [late]);
 
         Assert.Equal((69_900L, 71_000L, 69_500L), (day.Open, day.High, day.Low));
-        Assert.Equal(5, day.Volume);
+        Assert.Equal((1_000_005L, 1_000_000L), (day.Volume, day.MissedVolume));
         Assert.Equal(70_300L * 5, day.TradingValue);
     }
 }

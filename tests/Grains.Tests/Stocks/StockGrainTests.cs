@@ -30,11 +30,12 @@ public sealed class StockGrainTests(ClusterFixture fixture)
         var grain = fixture.Grains.GetGrain<IStockGrain>(code);
 
         await grain.Ingest([trades.At("090000", 70_100, 10), trades.At("090001", 70_600, -5)]);
-        var last = await grain.Ingest([trades.At("090002", 69_900, 20)]);
+        var receipt = await grain.Ingest([trades.At("090002", 69_900, 20)]);
+        var last = await grain.GetSnapshot();
 
         Assert.Equal((70_100L, 70_600L, 69_900L, 69_900L), (last.Open, last.High, last.Low, last.Price));
         Assert.Equal((-100L, -0.14m, 35L), (last.Change, last.ChangeRate, last.Volume));
-        Assert.Equal(last, await grain.GetSnapshot());
+        Assert.Equal((Monday, 35L), (receipt.Date, receipt.Applied));
         await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         lock (published)
         {
@@ -52,11 +53,55 @@ public sealed class StockGrainTests(ClusterFixture fixture)
         var batch = new[] { trades.At("090000", 10_050, 3), trades.At("090001", 10_100, 4) };
         var grain = fixture.Grains.GetGrain<IStockGrain>(code);
 
-        var first = await grain.Ingest(batch);
-        var again = await grain.Ingest(batch);
+        await grain.Ingest(batch);
+        var first = await grain.GetSnapshot();
+        await grain.Ingest(batch);
 
-        Assert.Equal(first, again);
-        Assert.Equal(7, again.Volume);
+        Assert.Equal(first, await grain.GetSnapshot());
+        Assert.Equal((7L, 2L), (first.Volume, first.TickCount));
+    }
+
+    [Fact]
+    public async Task The_receipt_says_what_is_stored_so_the_feed_can_trim_its_journal()
+    {
+        const string code = "900004";
+        var trades = new Trades(code, basePrice: 10_000, Monday);
+        var grain = fixture.Grains.GetGrain<IStockGrain>(code);
+
+        var applied = await grain.Ingest([trades.At("090000", 10_050, 3), trades.At("090001", 10_100, 4)]);
+        Assert.Equal(new FeedReceipt(Monday, 7, 0), applied);
+
+        // The grain writes its day at most once a second; an empty batch asks where it is.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var stored = await grain.Ingest([]);
+        while (stored.Persisted < 7 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            stored = await grain.Ingest([]);
+        }
+
+        Assert.Equal(new FeedReceipt(Monday, 7, 7), stored);
+    }
+
+    [Fact]
+    public async Task A_gap_holds_later_trades_until_it_is_filled_or_skipped()
+    {
+        const string code = "900005";
+        var trades = new Trades(code, basePrice: 10_000, Monday);
+        var grain = fixture.Grains.GetGrain<IStockGrain>(code);
+        var first = trades.At("090000", 10_050, 3);
+        var lost = trades.At("090001", 10_100, 4);
+        var after = trades.At("090002", 10_150, 5);
+
+        Assert.Equal(3, (await grain.Ingest([first, after])).Applied);
+        Assert.Equal(12, (await grain.Ingest([lost, after])).Applied);
+
+        trades.Missed(8);
+        var later = trades.At("090010", 10_200, 1);
+        Assert.Equal(12, (await grain.Ingest([later])).Applied);
+        Assert.Equal(20, (await grain.SkipGap(Monday, 20)).Applied);
+        Assert.Equal(21, (await grain.Ingest([later])).Applied);
+        Assert.Equal((21L, 4L), ((await grain.GetSnapshot()).Volume, (await grain.GetSnapshot()).TickCount));
     }
 
     [Fact]

@@ -2,19 +2,23 @@ using Gslts.Grains.Interfaces.Stocks;
 
 namespace Gslts.Grains.Tests.Stocks;
 
-/// <summary>Builds trades for tests: a stock whose base price (previous close) is fixed.</summary>
+/// <summary>Builds one stock's trades for tests, in print order: the base price is fixed, the day volume accumulates.</summary>
 internal sealed class Trades(string code, long basePrice, DateOnly date)
 {
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
     private long sequence;
 
-    public Tick At(string hhmmss, long price, long quantity) => At(hhmmss, price, quantity, ++sequence);
+    /// <summary>The day's volume through the last trade built.</summary>
+    public long Volume { get; private set; }
 
-    public Tick At(string hhmmss, long price, long quantity, long seq)
+    public Tick At(string hhmmss, long price, long quantity)
     {
-        sequence = Math.Max(sequence, seq);
+        Volume += Math.Abs(quantity);
         var time = TimeOnly.ParseExact(hhmmss, "HHmmss");
-        return new Tick(code, seq, new DateTimeOffset(date.ToDateTime(time), Kst), price, quantity,
-            price - basePrice, DayOpen: 0, DayHigh: 0, DayLow: 0, CumulativeVolume: 0);
+        return new Tick(code, ++sequence, new DateTimeOffset(date.ToDateTime(time), Kst), price, quantity,
+            price - basePrice, DayOpen: 0, DayHigh: 0, DayLow: 0, CumulativeVolume: Volume);
     }
+
+    /// <summary>Trades printed that the feed never saw: the day's volume moves on without them.</summary>
+    public void Missed(long quantity) => Volume += quantity;
 }

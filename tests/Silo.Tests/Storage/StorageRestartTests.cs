@@ -71,7 +71,8 @@ public sealed class StorageRestartTests
         {
             var stock = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IStockGrain>("900100");
             await stock.SetListing(new StockListing("900100", "테스트전자", "KOSDAQ", "반도체", 70_000));
-            written = await stock.Ingest([trade]);
+            await stock.Ingest([trade]);
+            written = await stock.GetSnapshot();
             await first.Services.GetRequiredService<IReminderTable>().UpsertRow(new ReminderEntry
             {
                 GrainId = grainId, ReminderName = "morning-plan", StartAt = new DateTime(2026, 11, 24, 23, 0, 0, DateTimeKind.Utc),
