@@ -38,6 +38,9 @@ public static class KiwoomBridgeExtensions
         services.AddSingleton<Rest.KiwoomRestClient>();
         services.AddSingleton<Rest.KiwoomApi>();
         services.AddSingleton<FeedStatus>();
+        services.AddSingleton<Gslts.Grains.Interfaces.Accounts.IBroker, Accounts.KiwoomBroker>();
+        services.AddSingleton<Accounts.AccountFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<Accounts.AccountFeed>());
         services.AddSingleton<ITradeHistory, KiwoomTradeHistory>();
         services.AddSingleton<TickFeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<TickFeeder>());

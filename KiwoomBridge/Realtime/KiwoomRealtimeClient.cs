@@ -16,7 +16,7 @@ namespace Gslts.KiwoomBridge.Realtime;
 /// capped, jittered backoff and registers everything again. Another session taking the app key over (R10001) stops it.
 /// </summary>
 public sealed class KiwoomRealtimeClient(
-    KiwoomTokenClient tokens, TickFeeder feeder, FeedStatus status, IOptions<KiwoomOptions> options, TimeProvider time,
+    KiwoomTokenClient tokens, TickFeeder feeder, Accounts.AccountFeed accounts, FeedStatus status, IOptions<KiwoomOptions> options, TimeProvider time,
     ILogger<KiwoomRealtimeClient> logger) : BackgroundService
 {
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
@@ -175,7 +175,16 @@ public sealed class KiwoomRealtimeClient(
             }, cancellationToken);
         }
 
-        logger.LogInformation("Kiwoom real-time: logged in, {Codes} codes registered in {Groups} group(s)", o.SubscribedCodes.Count, groups.Count);
+        // Order events and balance follow the token's account, not a code: one more group, item "".
+        await SendAsync(socket, new JsonObject
+        {
+            ["trnm"] = "REG",
+            ["grp_no"] = (groups.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["refresh"] = "1",
+            ["data"] = new JsonArray(new JsonObject { ["item"] = new JsonArray(""), ["type"] = new JsonArray("00", "04") }),
+        }, cancellationToken);
+        logger.LogInformation("Kiwoom real-time: logged in, {Codes} codes registered in {Groups} group(s), and the account", o.SubscribedCodes.Count, groups.Count);
+        accounts.Reconcile();
         feeder.Resync(o.SubscribedCodes);
     }
 
@@ -204,6 +213,12 @@ public sealed class KiwoomRealtimeClient(
                 continue;
             }
 
+            if (type.GetString() is "00" or "04")
+            {
+                OnAccount(type.GetString()!, values);
+                continue;
+            }
+
             if (type.GetString() != "0B") continue;
             var (tick, rejection) = TradeParser.Parse(code, values, date);
             if (tick is null)
@@ -216,6 +231,25 @@ public sealed class KiwoomRealtimeClient(
             status.Tick();
             feeder.Post(tick);
         }
+    }
+
+    private void OnAccount(string type, JsonElement values)
+    {
+        string? rejection;
+        if (type == "00")
+        {
+            (var order, rejection) = AccountParser.Order(values);
+            if (order is not null) accounts.Post(order);
+        }
+        else
+        {
+            (var holding, var cash, rejection) = AccountParser.Holding(values);
+            if (holding is not null) accounts.Post(holding, cash);
+        }
+
+        if (rejection is null) return;
+        status.Reject();
+        logger.LogWarning("Rejected a real-time account message: {Reason}", rejection);
     }
 
     private static Task SendAsync(ClientWebSocket socket, JsonObject message, CancellationToken cancellationToken) =>

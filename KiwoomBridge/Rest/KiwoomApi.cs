@@ -82,18 +82,65 @@ public sealed class KiwoomApi(KiwoomRestClient client)
         using (answer) return Text(answer.RootElement, "ord_no");
     }
 
-    /// <summary>ka10075 미체결: the account's open orders.</summary>
-    public async Task<IReadOnlyList<OpenOrder>> OpenOrdersAsync(CancellationToken cancellationToken)
+    /// <summary>kt10002 정정: moves <paramref name="quantity"/> to <paramref name="price"/>. Returns the new order number.</summary>
+    public async Task<string> ModifyAsync(string originalOrderNo, string code, long quantity, long price, CancellationToken cancellationToken)
     {
-        var result = new List<OpenOrder>();
-        await foreach (var page in client.PagesAsync("/api/dostk/acnt", "ka10075", new { all_stk_tp = "0", trde_tp = "0", stk_cd = "", stex_tp = "0" }, cancellationToken))
+        var body = new
+        {
+            dmst_stex_tp = "KRX", orig_ord_no = originalOrderNo, stk_cd = code,
+            mdfy_qty = quantity.ToString(CultureInfo.InvariantCulture), mdfy_uv = price.ToString(CultureInfo.InvariantCulture), mdfy_cond_uv = "",
+        };
+        var (answer, _) = await client.CallAsync("/api/dostk/ordr", "kt10002", body, CallKind.Order, null, cancellationToken);
+        using (answer) return Text(answer.RootElement, "ord_no");
+    }
+
+    /// <summary>ka10075 미체결: the account's open orders.</summary>
+    public Task<IReadOnlyList<AccountOrder>> OpenOrdersAsync(CancellationToken cancellationToken) =>
+        OrdersAsync("ka10075", new { all_stk_tp = "0", trde_tp = "0", stk_cd = "", stex_tp = "0" }, "oso", cancellationToken);
+
+    /// <summary>ka10076 체결: today's orders with fills.</summary>
+    public Task<IReadOnlyList<AccountOrder>> FilledOrdersAsync(CancellationToken cancellationToken) =>
+        OrdersAsync("ka10076", new { stk_cd = "", qry_tp = "0", sell_tp = "0", ord_no = "", stex_tp = "0" }, "cntr", cancellationToken);
+
+    /// <summary>kt00001 예수금상세: 예수금 and 주문가능금액.</summary>
+    public async Task<Deposit> DepositAsync(CancellationToken cancellationToken)
+    {
+        var (body, _) = await client.CallAsync("/api/dostk/acnt", "kt00001", new { qry_tp = "3" }, CallKind.Query, null, cancellationToken);
+        using (body) return new Deposit(Number(body.RootElement, "entr"), Number(body.RootElement, "ord_alow_amt"));
+    }
+
+    /// <summary>kt00018 계좌평가잔고: the holdings.</summary>
+    public async Task<IReadOnlyList<Position>> PositionsAsync(CancellationToken cancellationToken)
+    {
+        var result = new List<Position>();
+        await foreach (var page in client.PagesAsync("/api/dostk/acnt", "kt00018", new { qry_tp = "1", dmst_stex_tp = "KRX" }, cancellationToken))
         {
             using (page)
             {
-                foreach (var row in page.RootElement.GetProperty("oso").EnumerateArray())
+                foreach (var row in page.RootElement.GetProperty("acnt_evlt_remn_indv_tot").EnumerateArray())
                 {
-                    result.Add(new OpenOrder(Text(row, "ord_no"), KiwoomFields.StockCode(Text(row, "stk_cd")) ?? Text(row, "stk_cd"),
-                        Text(row, "io_tp_nm").Contains("매수"), Number(row, "ord_pric"), Number(row, "ord_qty"), Number(row, "oso_qty"), Number(row, "cntr_qty")));
+                    result.Add(new Position(KiwoomFields.StockCode(Text(row, "stk_cd")) ?? Text(row, "stk_cd"), Text(row, "stk_nm"),
+                        Number(row, "rmnd_qty"), Number(row, "trde_able_qty"), Number(row, "pur_pric"), Number(row, "cur_prc")));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyList<AccountOrder>> OrdersAsync(string apiId, object request, string list, CancellationToken cancellationToken)
+    {
+        var result = new List<AccountOrder>();
+        await foreach (var page in client.PagesAsync("/api/dostk/acnt", apiId, request, cancellationToken))
+        {
+            using (page)
+            {
+                foreach (var row in page.RootElement.GetProperty(list).EnumerateArray())
+                {
+                    var original = Text(row, "orig_ord_no").TrimStart('0');
+                    result.Add(new AccountOrder(Text(row, "ord_no"), original.Length == 0 ? null : Text(row, "orig_ord_no"),
+                        KiwoomFields.StockCode(Text(row, "stk_cd")) ?? Text(row, "stk_cd"), Text(row, "io_tp_nm").Contains("매수"),
+                        Number(row, "ord_pric"), Number(row, "ord_qty"), Number(row, "oso_qty"), Number(row, "cntr_qty"), Number(row, "cntr_pric")));
                 }
             }
         }
@@ -115,4 +162,9 @@ public sealed record KiwoomListing(string Code, string Name, string Market, stri
 
 public sealed record ChartTick(string Code, DateTimeOffset Time, long Price, long Quantity, long Change);
 
-public sealed record OpenOrder(string OrderNo, string Code, bool Buy, long Price, long Quantity, long Remaining, long Filled);
+public sealed record AccountOrder(string OrderNo, string? OriginalOrderNo, string Code, bool Buy, long Price, long Quantity, long Remaining, long Filled,
+    long AverageFillPrice);
+
+public sealed record Deposit(long Cash, long BuyingPower);
+
+public sealed record Position(string Code, string Name, long Quantity, long Sellable, long AveragePrice, long Price);

@@ -1,3 +1,4 @@
+using Gslts.Grains.Interfaces.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
@@ -7,10 +8,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gslts.KiwoomBridge.Rest;
-
-/// <summary>An order whose answer never arrived: it may or may not be at the exchange; reconcile before acting again.</summary>
-public sealed class OrderOutcomeUnknownException(string apiId, Exception inner)
-    : Exception($"Kiwoom {apiId}: the answer was lost ({inner.Message}); the order may have been accepted — reconcile with ka10075/ka10076", inner);
 
 /// <summary>
 /// Kiwoom REST calls: budgets per app key, bearer token (renewed once when Kiwoom rejects it), 1700 answered with
@@ -38,7 +35,7 @@ public sealed class KiwoomRestClient(
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                if (kind == CallKind.Order) throw new OrderOutcomeUnknownException(apiId, e);
+                if (kind == CallKind.Order) throw Lost(apiId, e);
                 if (attempt >= Attempts) throw;
                 await BackoffAsync(apiId, attempt, e.Message, cancellationToken);
                 continue;
@@ -56,7 +53,7 @@ public sealed class KiwoomRestClient(
                 {
                     // A 5xx on an order says nothing about whether it reached the exchange.
                     var failure = new HttpRequestException($"HTTP {(int)response.StatusCode}", null, response.StatusCode);
-                    if (kind == CallKind.Order && response.StatusCode != HttpStatusCode.TooManyRequests) throw new OrderOutcomeUnknownException(apiId, failure);
+                    if (kind == CallKind.Order && response.StatusCode != HttpStatusCode.TooManyRequests) throw Lost(apiId, failure);
                     if (attempt >= Attempts) throw failure;
                     await BackoffAsync(apiId, attempt, failure.Message, cancellationToken);
                     continue;
@@ -106,6 +103,10 @@ public sealed class KiwoomRestClient(
         }
         while (nextKey is not null);
     }
+
+    /// <summary>An order whose answer never arrived: it may or may not be at the exchange; reconcile before acting again.</summary>
+    private static OrderOutcomeUnknownException Lost(string apiId, Exception inner) =>
+        new($"Kiwoom {apiId}: the answer was lost ({inner.Message}); the order may have been accepted — reconcile with ka10075/ka10076", inner);
 
     private bool Invalidate(string token, string apiId)
     {

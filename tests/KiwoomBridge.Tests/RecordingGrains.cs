@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Gslts.Grains.Interfaces.Accounts;
 using Gslts.Grains.Interfaces.Stocks;
 
 namespace Gslts.KiwoomBridge.Tests;
@@ -8,6 +9,8 @@ namespace Gslts.KiwoomBridge.Tests;
 public class RecordingGrains : DispatchProxy
 {
     public ConcurrentDictionary<string, RecordingStockGrain> Stocks { get; } = new();
+
+    public RecordingAccountGrain Account { get; } = new();
 
     public static (IGrainFactory Factory, RecordingGrains Recorder) Create()
     {
@@ -21,6 +24,11 @@ public class RecordingGrains : DispatchProxy
             && args?[0] is string code)
         {
             return Stocks.GetOrAdd(code, c => new RecordingStockGrain(c));
+        }
+
+        if (method is { Name: nameof(IGrainFactory.GetGrain), IsGenericMethod: true } && method.GetGenericArguments()[0] == typeof(IAccountGrain))
+        {
+            return Account;
         }
 
         throw new NotSupportedException($"The bridge asked for {method?.Name}, which these tests do not expect.");
@@ -117,4 +125,36 @@ public sealed class RecordingStockGrain(string code) : IStockGrain
         Listing = listing;
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Records what the bridge tells the account grain.</summary>
+public sealed class RecordingAccountGrain : IAccountGrain
+{
+    public ConcurrentQueue<BrokerOrder> Orders { get; } = new();
+    public ConcurrentQueue<(Holding Holding, long Cash)> Holdings { get; } = new();
+    public int Reconciles;
+
+    public Task OnOrder(BrokerOrder order)
+    {
+        Orders.Enqueue(order);
+        return Task.CompletedTask;
+    }
+
+    public Task OnHolding(Holding holding, long cash)
+    {
+        Holdings.Enqueue((holding, cash));
+        return Task.CompletedTask;
+    }
+
+    public Task Reconcile()
+    {
+        Interlocked.Increment(ref Reconciles);
+        return Task.CompletedTask;
+    }
+
+    public Task<BrokerOrder> Place(OrderRequest order) => throw new NotSupportedException("the bridge does not place orders");
+    public Task<BrokerOrder> Modify(string orderNo, long quantity, long price) => throw new NotSupportedException("the bridge does not modify orders");
+    public Task Cancel(string orderNo) => throw new NotSupportedException("the bridge does not cancel orders");
+    public Task<BrokerOrder[]> GetOrders() => Task.FromResult(Orders.ToArray());
+    public Task<AccountBalance> GetBalance() => Task.FromResult(new AccountBalance(0, []));
 }

@@ -1,3 +1,4 @@
+using Gslts.Grains.Interfaces.Accounts;
 using System.Net;
 using System.Net.Sockets;
 using Gslts.KiwoomBridge.Auth;
