@@ -1,6 +1,6 @@
 using Gslts.Bench;
 
-// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout]
+// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout|bridge]
 var which = args.FirstOrDefault() ?? "matching";
 var baseline = Baseline.Measure();
 Console.WriteLine($"baseline: sorting 1,000,000 longs takes {baseline.TotalMilliseconds:0.0} ms on this machine");
@@ -16,8 +16,11 @@ switch (which)
         // 09:30 is busier than the day's average (weight 1.4), 10:00 a little quieter (0.84).
         await FanOutBenchmark.Run(baseline, args.ElementAtOrDefault(1) ?? "09:30:00");
         break;
+    case "bridge":
+        await BridgeBenchmark.Run(baseline, double.Parse(args.ElementAtOrDefault(1) ?? "100000", System.Globalization.CultureInfo.InvariantCulture));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching, generation, fanout");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching, generation, fanout, bridge");
         return 2;
 }
 
