@@ -4,7 +4,6 @@ using Gslts.Grains.Interfaces.Streams;
 using Gslts.KiwoomBridge;
 using Gslts.KiwoomBridge.Feeding;
 using Gslts.KiwoomBridge.Realtime;
-using Gslts.KiwoomSim;
 using Gslts.KiwoomSim.Hosting;
 using Gslts.KiwoomSim.Market;
 using Microsoft.Extensions.Configuration;
@@ -24,28 +23,15 @@ public static class BridgeBenchmark
 {
     public static async Task Run(TimeSpan baseline, double tradesPerSecond = 100_000, int seconds = 20)
     {
-        var simHost = new HostBuilder()
-            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Gslts:Sim:Urls"] = "http://127.0.0.1:0",
-                ["Gslts:Sim:TradesPerSecond"] = tradesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Gslts:Sim:StartTime"] = "08:59:55",
-                ["Gslts:Sim:Accounts:0:AppKey"] = "bench",
-                ["Gslts:Sim:Accounts:0:SecretKey"] = "bench-secret",
-                ["Gslts:Sim:Accounts:0:AccountNo"] = "1",
-                ["Gslts:Sim:QueriesPerSecond"] = "50",
-            }))
-            .ConfigureServices((context, services) => services.AddLogging().AddKiwoomSim(context.Configuration))
-            .Build();
-        await simHost.StartAsync();
+        var simHost = await BenchSim.StartAsync(tradesPerSecond, "08:59:55", ("Gslts:Sim:QueriesPerSecond", "50"));
         var market = simHost.Services.GetRequiredService<SimMarket>();
         var address = await simHost.Services.GetRequiredService<KiwoomSimServer>().BaseAddress;
 
         var settings = new Dictionary<string, string?>
         {
             ["Gslts:Kiwoom:BaseUrl"] = address.ToString(),
-            ["Gslts:Kiwoom:AppKey"] = "bench",
-            ["Gslts:Kiwoom:SecretKey"] = "bench-secret",
+            ["Gslts:Kiwoom:AppKey"] = BenchSim.AppKey,
+            ["Gslts:Kiwoom:SecretKey"] = BenchSim.SecretKey,
             ["Gslts:Kiwoom:LoadStockMaster"] = "false",
             ["Gslts:Kiwoom:QueriesPerSecond"] = "50",
         };

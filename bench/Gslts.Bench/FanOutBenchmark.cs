@@ -3,10 +3,8 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Gslts.KiwoomSim;
 using Gslts.KiwoomSim.Hosting;
 using Gslts.KiwoomSim.Market;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -20,19 +18,7 @@ public static class FanOutBenchmark
 {
     public static async Task Run(TimeSpan baseline, string startTime, double tradesPerSecond = 100_000, int seconds = 10)
     {
-        var host = new HostBuilder()
-            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Gslts:Sim:Urls"] = "http://127.0.0.1:0",
-                ["Gslts:Sim:TradesPerSecond"] = tradesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Gslts:Sim:StartTime"] = startTime,
-                ["Gslts:Sim:Accounts:0:AppKey"] = "bench",
-                ["Gslts:Sim:Accounts:0:SecretKey"] = "bench-secret",
-                ["Gslts:Sim:Accounts:0:AccountNo"] = "1",
-            }))
-            .ConfigureServices((context, services) => services.AddLogging().AddKiwoomSim(context.Configuration))
-            .Build();
-        await host.StartAsync();
+        var host = await BenchSim.StartAsync(tradesPerSecond, startTime);
         var server = host.Services.GetRequiredService<KiwoomSimServer>();
         var address = await server.BaseAddress;
         var market = host.Services.GetRequiredService<SimMarket>();

@@ -1,7 +1,5 @@
 using System.Net.WebSockets;
 using System.Text;
-using Gslts.Grains.Interfaces.Stocks;
-using Gslts.KiwoomBridge.Feeding;
 using Gslts.KiwoomBridge.Realtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,9 +10,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Gslts.KiwoomBridge.Tests;
 
