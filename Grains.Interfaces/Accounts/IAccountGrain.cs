@@ -10,7 +10,10 @@ public interface IAccountGrain : IGrainWithStringKey
 
     Task<BrokerOrder> Place(OrderRequest order);
 
-    /// <summary>정정: moves <paramref name="quantity"/> of an open order to <paramref name="price"/>; returns the new order.</summary>
+    /// <summary>
+    /// 정정: moves <paramref name="quantity"/> of an open order to <paramref name="price"/> (0 = all that is left, even when
+    /// fills land meanwhile); returns the new order.
+    /// </summary>
     Task<BrokerOrder> Modify(string orderNo, long quantity, long price);
 
     /// <summary>취소: cancels what is left of an open order.</summary>

@@ -36,12 +36,32 @@ public sealed class AccountGrain(
     public async Task<BrokerOrder> Modify(string orderNo, long quantity, long price)
     {
         var original = Open(orderNo, "정정");
-        if (quantity < 1 || quantity > original.Remaining) throw new OrderRejectedException($"정정수량은 1주 이상 미체결수량({original.Remaining:N0}주) 이하입니다");
+        if (quantity < 0 || quantity > original.Remaining) throw new OrderRejectedException($"정정수량은 1주 이상 미체결수량({original.Remaining:N0}주) 이하입니다");
         CheckTick(price);
 
-        var number = await broker.ModifyAsync(orderNo, original.Code, quantity, price, CancellationToken.None);
-        AccountBook.Apply(account.State, original with { Remaining = original.Remaining - quantity });
-        AccountBook.Apply(account.State, new BrokerOrder(number, orderNo, original.Code, original.Side, quantity, price, 0, quantity, 0));
+        var moving = quantity == 0 ? original.Remaining : quantity;
+        string number;
+        try
+        {
+            try
+            {
+                number = await broker.ModifyAsync(orderNo, original.Code, moving, price, CancellationToken.None);
+            }
+            catch (OrderRejectedException) when (quantity == 0)
+            {
+                // "The rest" may have met fills the real-time feed had not reported yet: then the rest is what is left now.
+                if (await FilledSince(original) is not { } now) throw;
+                (original, moving) = (now, now.Remaining);
+                number = await broker.ModifyAsync(orderNo, original.Code, moving, price, CancellationToken.None);
+            }
+        }
+        catch (OrderOutcomeUnknownException e)
+        {
+            return await FindModificationAfterLostAnswer(orderNo, e);
+        }
+
+        AccountBook.Apply(account.State, original with { Remaining = original.Remaining - moving });
+        AccountBook.Apply(account.State, new BrokerOrder(number, orderNo, original.Code, original.Side, moving, price, 0, moving, 0));
         await account.WriteStateAsync();
         return account.State.Orders[number];
     }
@@ -49,7 +69,18 @@ public sealed class AccountGrain(
     public async Task Cancel(string orderNo)
     {
         var original = Open(orderNo, "취소");
-        await broker.CancelAsync(orderNo, original.Code, 0, CancellationToken.None);
+        try
+        {
+            await broker.CancelAsync(orderNo, original.Code, 0, CancellationToken.None);
+        }
+        catch (OrderOutcomeUnknownException e)
+        {
+            logger.LogWarning("The answer to cancelling {OrderNo} was lost; reconciling: {Reason}", orderNo, e.Message);
+            await Reconcile();
+            if (account.State.Orders[orderNo].Remaining > 0) throw new OrderRejectedException($"취소가 확인되지 않았습니다: 주문 {orderNo}이 아직 남아 있습니다");
+            return;
+        }
+
         AccountBook.Apply(account.State, original with { Remaining = 0 });
         await account.WriteStateAsync();
     }
@@ -105,5 +136,22 @@ public sealed class AccountGrain(
             : throw new OrderRejectedException(placed.Count == 0
                 ? "주문이 접수되지 않았습니다 (응답이 끊겨 잔고를 다시 확인했습니다)"
                 : "같은 주문이 여럿 있어 어느 것인지 알 수 없습니다: 주문 목록을 확인하세요");
+    }
+
+    /// <summary>After a refusal: reconciles, and returns the order when fills since left less of it open (else null).</summary>
+    private async Task<BrokerOrder?> FilledSince(BrokerOrder before)
+    {
+        await Reconcile();
+        return account.State.Orders.GetValueOrDefault(before.OrderNo) is { Remaining: > 0 } now && now.Remaining < before.Remaining ? now : null;
+    }
+
+    /// <summary>The broker may have taken the modification: reconcile, and take the one new order that came from the original.</summary>
+    private async Task<BrokerOrder> FindModificationAfterLostAnswer(string orderNo, OrderOutcomeUnknownException lost)
+    {
+        logger.LogWarning("The answer to modifying {OrderNo} was lost; reconciling before anything else: {Reason}", orderNo, lost.Message);
+        var known = account.State.Orders.Keys.ToHashSet();
+        await Reconcile();
+        var moved = account.State.Orders.Values.Where(o => !known.Contains(o.OrderNo) && o.OriginalOrderNo == orderNo).ToList();
+        return moved.Count == 1 ? moved[0] : throw new OrderRejectedException("정정이 접수되지 않았습니다 (응답이 끊겨 주문 목록을 다시 확인했습니다)");
     }
 }

@@ -1,5 +1,8 @@
 using Gslts.Grains.Interfaces;
+using Gslts.Grains.Interfaces.Accounts;
 using Gslts.Grains.Interfaces.Streams;
+using Gslts.Grains.Tests.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Gslts.Grains.Tests;
@@ -16,6 +19,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>A service of the (in-process) primary silo.</summary>
+    public T SiloService<T>() where T : notnull =>
+        ((InProcessSiloHandle)(Cluster.Primary ?? throw new InvalidOperationException("the cluster is not deployed"))).SiloHost.Services.GetRequiredService<T>();
+
     public Task InitializeAsync() => Cluster.DeployAsync();
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
@@ -25,7 +32,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder) => siloBuilder
             .AddMemoryGrainStorage(StorageNames.Market)
             .AddMemoryGrainStorage(StreamNames.PubSubStore)
-            .AddMemoryStreams(StreamNames.Provider);
+            .AddMemoryStreams(StreamNames.Provider)
+            .ConfigureServices(services => services.AddSingleton<IBroker, ScriptedBroker>());
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
