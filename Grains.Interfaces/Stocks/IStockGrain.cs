@@ -9,6 +9,9 @@ public interface IStockGrain : IGrainWithStringKey
     /// </summary>
     Task<FeedReceipt> Ingest(Tick[] ticks);
 
+    /// <summary>One delivery of the feed: <see cref="Ingest"/> the trades, then take the newest book (when there is one), in one call.</summary>
+    Task<FeedReceipt> Feed(Tick[] ticks, OrderBook? book);
+
     /// <summary>
     /// Gives up on the trades between what is applied and <paramref name="throughVolume"/> of <paramref name="date"/>
     /// (they could not be recovered): counted as missed volume, and later trades apply again.
@@ -17,7 +20,7 @@ public interface IStockGrain : IGrainWithStringKey
 
     Task<StockSnapshot> GetSnapshot();
 
-    /// <summary>Replaces the latest order book (an older one than the current is ignored) and publishes it.</summary>
+    /// <summary>Replaces the latest order book (an older one than the current is ignored) and publishes it (at most ten times a second).</summary>
     Task UpdateBook(OrderBook book);
 
     Task<OrderBook?> GetBook();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Stocks;
 using Gslts.Grains.Interfaces.Streams;
@@ -6,19 +7,26 @@ using Orleans.Streams;
 
 namespace Gslts.Grains.Stocks;
 
-/// <summary>One stock's live day: applies trade batches, publishes snapshots, persists the day summary.</summary>
+/// <summary>One stock's live day: applies trade batches, publishes snapshots and books, persists the day summary.</summary>
 public sealed class StockGrain(
     [PersistentState("day", StorageNames.Market)] IPersistentState<StockDayState> day,
     ILogger<StockGrain> logger) : Grain, IStockGrain
 {
     // Writing on every batch would make storage the bottleneck; the feed's journal replays what a crash loses.
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
+    // Screens need at most ten updates a second per stock; publishing every batch would make the streams the bottleneck.
+    private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(100);
 
     private IAsyncStream<StockSnapshot>? stream;
     private IAsyncStream<OrderBook>? bookStream;
     // The book changes many times a second and is rebuilt by the feed after a restart: kept in memory only.
     private OrderBook? book;
     private bool unsaved;
+    private bool snapshotPending;
+    private bool bookPending;
+    private long lastPublished;
+    private IGrainTimer? publishLater;
+    private bool publishArmed;
     // What storage holds: the feed keeps every trade above it until it is written.
     private (DateOnly Date, long Volume) persisted;
 
@@ -45,6 +53,15 @@ public sealed class StockGrain(
         return Receipt();
     }
 
+    public async Task<FeedReceipt> Feed(Tick[] ticks, OrderBook? update)
+    {
+        var next = StockDay.Apply(day.State, ticks);
+        if (!ReferenceEquals(next, day.State)) (day.State, unsaved, snapshotPending) = (next, true, true);
+        if (update is not null && (book is null || update.Time >= book.Time)) (book, bookPending) = (update, true);
+        await PublishAsync();
+        return Receipt();
+    }
+
     public async Task<FeedReceipt> SkipGap(DateOnly date, long throughVolume)
     {
         var next = StockDay.Skip(day.State, date, throughVolume);
@@ -63,8 +80,8 @@ public sealed class StockGrain(
     public async Task UpdateBook(OrderBook update)
     {
         if (book is not null && update.Time < book.Time) return;
-        book = update;
-        await bookStream!.OnNextAsync(update);
+        (book, bookPending) = (update, true);
+        await PublishAsync();
     }
 
     public Task<OrderBook?> GetBook() => Task.FromResult(book);
@@ -85,9 +102,42 @@ public sealed class StockGrain(
     private async Task ChangeAsync(StockDayState next)
     {
         if (ReferenceEquals(next, day.State)) return;
-        day.State = next;
-        unsaved = true;
-        await stream!.OnNextAsync(Snapshot());
+        (day.State, unsaved, snapshotPending) = (next, true, true);
+        await PublishAsync();
+    }
+
+    /// <summary>Publishes what changed, or, within <see cref="PublishInterval"/> of the last publish, once that interval is over.</summary>
+    private async Task PublishAsync()
+    {
+        if (!snapshotPending && !bookPending) return;
+        var wait = PublishInterval - Stopwatch.GetElapsedTime(lastPublished);
+        if (lastPublished != 0 && wait > TimeSpan.Zero)
+        {
+            if (publishArmed) return;
+            publishLater ??= this.RegisterGrainTimer(PublishDueAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = false });
+            publishLater.Change(wait, Timeout.InfiniteTimeSpan);
+            publishArmed = true;
+            return;
+        }
+
+        lastPublished = Stopwatch.GetTimestamp();
+        if (snapshotPending)
+        {
+            snapshotPending = false;
+            await stream!.OnNextAsync(Snapshot());
+        }
+
+        if (bookPending && book is not null)
+        {
+            bookPending = false;
+            await bookStream!.OnNextAsync(book);
+        }
+    }
+
+    private Task PublishDueAsync(CancellationToken cancellationToken)
+    {
+        publishArmed = false;
+        return PublishAsync();
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)

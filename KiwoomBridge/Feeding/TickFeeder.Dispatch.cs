@@ -26,7 +26,7 @@ public sealed partial class TickFeeder
             lane.Delivering = true;
             var ticks = new Tick[batch.Length];
             for (var i = 0; i < batch.Length; i++) ticks[i] = batch[i].Tick;
-            _ = DeliverAsync(code, grain => grain.Ingest(ticks), book);
+            _ = DeliverAsync(code, grain => grain.Feed(ticks, book));
         }
 
         dirty.Clear();
@@ -44,7 +44,7 @@ public sealed partial class TickFeeder
                 lane.Code, gap.From, gap.To, lane.BackfillFailures);
             Interlocked.Add(ref skippedVolume, gap.To - gap.From);
             (lane.BackfillFailures, lane.GapSeen, lane.Delivering) = (0, null, true);
-            _ = DeliverAsync(lane.Code, grain => grain.SkipGap(date, gap.To), null);
+            _ = DeliverAsync(lane.Code, grain => grain.SkipGap(date, gap.To));
             return true;
         }
 
@@ -55,18 +55,18 @@ public sealed partial class TickFeeder
         return false;
     }
 
-    private async Task DeliverAsync(string code, Func<IStockGrain, Task<FeedReceipt>> send, OrderBook? book)
+    private async Task DeliverAsync(string code, Func<IStockGrain, Task<FeedReceipt>> send)
     {
+        Interlocked.Increment(ref deliveries);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            var grain = grains.GetGrain<IStockGrain>(code);
-            var receipt = await send(grain);
-            if (book is not null) await grain.UpdateBook(book);
-            inbox.Writer.TryWrite(new Delivered(code, receipt, null));
+            var receipt = await send(grains.GetGrain<IStockGrain>(code));
+            inbox.Writer.TryWrite(new Delivered(code, receipt, null, started));
         }
         catch (Exception e)
         {
-            inbox.Writer.TryWrite(new Delivered(code, null, e));
+            inbox.Writer.TryWrite(new Delivered(code, null, e, started));
         }
     }
 
@@ -114,11 +114,9 @@ public sealed partial class TickFeeder
 /// <summary>What reaches the feeder's loop.</summary>
 internal abstract record FeedEvent;
 
-internal sealed record TradeArrived(Tick Tick, long ArrivedAt) : FeedEvent;
+internal sealed record FrameArrived(Tick[] Trades, OrderBook[] Books, long ArrivedAt) : FeedEvent;
 
-internal sealed record BookArrived(OrderBook Book) : FeedEvent;
-
-internal sealed record Delivered(string Code, FeedReceipt? Receipt, Exception? Failure) : FeedEvent;
+internal sealed record Delivered(string Code, FeedReceipt? Receipt, Exception? Failure, long StartedAt) : FeedEvent;
 
 internal sealed record Backfilled(string Code, long From, long To, Tick[]? Ticks, string? Failure) : FeedEvent;
 

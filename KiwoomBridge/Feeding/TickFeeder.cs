@@ -33,9 +33,16 @@ public sealed partial class TickFeeder(
     private long backfilled;
     private long skippedVolume;
     private long held;
+    private long deliveries;
 
     /// <summary>Trade arrival to grain applied.</summary>
     public FeedLatency Latency { get; } = new();
+
+    /// <summary>A frame's arrival to the feeder's loop taking it (per frame): the loop's backlog.</summary>
+    public FeedLatency Queueing { get; } = new();
+
+    /// <summary>A grain call's start to the loop taking its answer: the grain's and the silo's share.</summary>
+    public FeedLatency Calls { get; } = new();
 
     /// <summary>Trades the grains applied (replays after a lost grain count again).</summary>
     public long Applied => Interlocked.Read(ref applied);
@@ -46,15 +53,26 @@ public sealed partial class TickFeeder(
     /// <summary>Volume given up on because the tape could not supply it.</summary>
     public long SkippedVolume => Interlocked.Read(ref skippedVolume);
 
+    /// <summary>Calls made to stock grains (deliveries, probes and retries).</summary>
+    public long Deliveries => Interlocked.Read(ref deliveries);
+
     /// <summary>Trades held in lanes at the last beat: waiting, or applied but not yet stored.</summary>
     public long Held => Interlocked.Read(ref held);
 
-    /// <summary>Accepts a parsed trade; never blocks the socket's receive loop.</summary>
-    public void Post(Tick tick) =>
-        inbox.Writer.TryWrite(new TradeArrived(tick with { Sequence = Interlocked.Increment(ref sequence) }, Stopwatch.GetTimestamp()));
+    /// <summary>The next number of the feed's arrival order (the trade's identity is its cumulative volume; this is for tracing).</summary>
+    public long NextSequence() => Interlocked.Increment(ref sequence);
 
-    /// <summary>Accepts a book; only the newest per stock waiting reaches the grain, after the stock's trades.</summary>
-    public void Post(OrderBook book) => inbox.Writer.TryWrite(new BookArrived(book));
+    /// <summary>
+    /// Accepts one frame's trades and books; never blocks the socket's receive loop. Only the newest book per stock
+    /// waiting reaches the grain, after the stock's trades.
+    /// </summary>
+    public void Post(Tick[] trades, OrderBook[] books) => inbox.Writer.TryWrite(new FrameArrived(trades, books, Stopwatch.GetTimestamp()));
+
+    /// <summary>Accepts one trade (numbered here).</summary>
+    public void Post(Tick tick) => Post([tick with { Sequence = NextSequence() }], []);
+
+    /// <summary>Accepts one book.</summary>
+    public void Post(OrderBook book) => Post([], [book]);
 
     /// <summary>
     /// After every login: asks the exchange for the day volume of each code that has not traded since, so trades missed
@@ -92,16 +110,24 @@ public sealed partial class TickFeeder(
     {
         switch (item)
         {
-            case TradeArrived t:
-                var lane = LaneOf(t.Tick.Code);
-                Volatile.Write(ref lane.LastArrival, t.ArrivedAt);
-                if (lane.Trades.Add(t.Tick, t.ArrivedAt)) dirty.Add(lane.Code);
-                break;
-            case BookArrived b:
-                LaneOf(b.Book.Code).Book = b.Book;
-                dirty.Add(b.Book.Code);
+            case FrameArrived f:
+                Queueing.Record(f.ArrivedAt, now);
+                foreach (var tick in f.Trades)
+                {
+                    var lane = LaneOf(tick.Code);
+                    Volatile.Write(ref lane.LastArrival, f.ArrivedAt);
+                    if (lane.Trades.Add(tick, f.ArrivedAt)) dirty.Add(lane.Code);
+                }
+
+                foreach (var book in f.Books)
+                {
+                    LaneOf(book.Code).Book = book;
+                    dirty.Add(book.Code);
+                }
+
                 break;
             case Delivered d:
+                Calls.Record(d.StartedAt, now);
                 OnDelivered(LaneOf(d.Code), d, now);
                 break;
             case Backfilled b:
@@ -164,7 +190,7 @@ public sealed partial class TickFeeder(
         }
 
         var arrived = Stopwatch.GetTimestamp();
-        foreach (var tick in result.Ticks) lane.Trades.Add(tick with { Sequence = Interlocked.Increment(ref sequence) }, arrived);
+        foreach (var tick in result.Ticks) lane.Trades.Add(tick with { Sequence = NextSequence() }, arrived);
         Interlocked.Add(ref backfilled, result.Ticks.Length);
         logger.LogInformation("Backfilled {Count} trades of {Code} from the tape (volume {From}-{To})",
             result.Ticks.Length, lane.Code, result.From, result.To);

@@ -22,6 +22,10 @@ public sealed class KiwoomRealtimeClient(
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
+    // Reads the receive loop's frames, one at a time.
+    private readonly RealFrameReader frames = new();
+    private readonly RealFrameRouter router = new(feeder, accounts, status, logger);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
@@ -78,16 +82,16 @@ public sealed class KiwoomRealtimeClient(
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(options.Value.WebSocketUri, cancellationToken);
         await SendAsync(socket, new JsonObject { ["trnm"] = "LOGIN", ["token"] = token }, cancellationToken);
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         while (true)
         {
-            string? text;
+            bool received;
             using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 silence.CancelAfter(options.Value.SilenceTimeout);
                 try
                 {
-                    text = await ReceiveAsync(socket, buffer, silence.Token);
+                    received = await ReceiveAsync(socket, buffer, silence.Token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -97,24 +101,31 @@ public sealed class KiwoomRealtimeClient(
                 }
             }
 
-            if (text is null) return SessionEnd.Closed;
+            if (!received) return SessionEnd.Closed;
             status.Message(time.GetUtcNow());
-            JsonDocument document;
+            string? trnm;
             try
             {
-                document = JsonDocument.Parse(text);
+                trnm = frames.Trnm(buffer.WrittenSpan);
+                if (trnm == "REAL")
+                {
+                    router.Route(frames, buffer.WrittenSpan, DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime));
+                    continue;
+                }
             }
             catch (JsonException e)
             {
-                // One bad frame is counted and skipped; it is no reason to drop a healthy connection.
+                // One bad frame is counted and skipped (what came before the fault in it was taken); no reason to drop a healthy connection.
+                router.Flush();
                 status.Reject();
                 logger.LogWarning("Skipped a real-time frame that is not JSON: {Reason}", e.Message);
                 continue;
             }
 
-            using var parsed = document;
+            // Everything but REAL is rare and small: read as a document.
+            using var document = JsonDocument.Parse(buffer.WrittenMemory);
             var root = document.RootElement;
-            switch (root.TryGetProperty("trnm", out var t) ? t.GetString() : null)
+            switch (trnm)
             {
                 case "LOGIN":
                     try
@@ -132,10 +143,7 @@ public sealed class KiwoomRealtimeClient(
                     await RegisterAsync(socket, cancellationToken);
                     break;
                 case "PING":
-                    await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cancellationToken);
-                    break;
-                case "REAL":
-                    OnReal(root);
+                    await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, true, cancellationToken);
                     break;
                 case "REG" or "REMOVE":
                     if (root.TryGetProperty("return_code", out var rc) && rc.ValueKind == JsonValueKind.Number && rc.GetInt32() != 0)
@@ -150,7 +158,7 @@ public sealed class KiwoomRealtimeClient(
                         "The bridge stops its real-time feed instead of fighting it; restart it once the other session is gone");
                     return SessionEnd.TakenOver;
                 default:
-                    logger.LogDebug("Ignoring real-time frame {Frame}", text.Length > 200 ? text[..200] : text);
+                    logger.LogDebug("Ignoring real-time frame {Frame}", Encoding.UTF8.GetString(buffer.WrittenSpan[..Math.Min(200, buffer.WrittenCount)]));
                     break;
             }
         }
@@ -188,83 +196,20 @@ public sealed class KiwoomRealtimeClient(
         feeder.Resync(o.SubscribedCodes);
     }
 
-    private void OnReal(JsonElement root)
-    {
-        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array) return;
-        var date = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime);
-        foreach (var item in data.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("type", out var type)) continue;
-            var code = item.TryGetProperty("item", out var c) ? c.GetString() : null;
-            var values = item.TryGetProperty("values", out var v) ? v : default;
-            if (type.GetString() == "0D")
-            {
-                var (book, refused) = BookParser.Parse(code, values, date);
-                if (book is null)
-                {
-                    status.Reject();
-                    logger.LogWarning("Rejected a real-time book: {Reason}", refused);
-                }
-                else
-                {
-                    feeder.Post(book);
-                }
-
-                continue;
-            }
-
-            if (type.GetString() is "00" or "04")
-            {
-                OnAccount(type.GetString()!, values);
-                continue;
-            }
-
-            if (type.GetString() != "0B") continue;
-            var (tick, rejection) = TradeParser.Parse(code, values, date);
-            if (tick is null)
-            {
-                status.Reject();
-                logger.LogWarning("Rejected a real-time trade: {Reason}", rejection);
-                continue;
-            }
-
-            status.Tick();
-            feeder.Post(tick);
-        }
-    }
-
-    private void OnAccount(string type, JsonElement values)
-    {
-        string? rejection;
-        if (type == "00")
-        {
-            (var order, rejection) = AccountParser.Order(values);
-            if (order is not null) accounts.Post(order);
-        }
-        else
-        {
-            (var holding, var cash, rejection) = AccountParser.Holding(values);
-            if (holding is not null) accounts.Post(holding, cash);
-        }
-
-        if (rejection is null) return;
-        status.Reject();
-        logger.LogWarning("Rejected a real-time account message: {Reason}", rejection);
-    }
-
     private static Task SendAsync(ClientWebSocket socket, JsonObject message, CancellationToken cancellationToken) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, cancellationToken);
 
-    private static async Task<string?> ReceiveAsync(ClientWebSocket socket, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    /// <summary>One whole message into <paramref name="buffer"/>; false when the server closed the connection.</summary>
+    private static async Task<bool> ReceiveAsync(ClientWebSocket socket, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
     {
         buffer.ResetWrittenCount();
         while (true)
         {
-            var memory = buffer.GetMemory(8192);
+            var memory = buffer.GetMemory(16 * 1024);
             var result = await socket.ReceiveAsync(memory, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close) return null;
+            if (result.MessageType == WebSocketMessageType.Close) return false;
             buffer.Advance(result.Count);
-            if (result.EndOfMessage) return Encoding.UTF8.GetString(buffer.WrittenSpan);
+            if (result.EndOfMessage) return true;
         }
     }
 

@@ -39,35 +39,56 @@ public static class RealMessages
         return new JsonObject { ["type"] = Book, ["name"] = "주식호가잔량", ["item"] = code, ["values"] = values };
     }
 
+    /// <summary>At most this many items go in one REAL frame: a burst (the opening) is spread over frames, as Kiwoom does.</summary>
+    public const int MaxItemsPerFrame = 1_000;
+
     /// <summary>
-    /// One REAL frame as UTF-8: the trades (0B) a session registered, written straight from the trades because this is
-    /// the hot path of fan-out, then any extra items (0D books).
+    /// The REAL frames (UTF-8) of the trades (0B) a session registered, written straight from the trades because this
+    /// is the hot path of fan-out, then any extra items (0D books), at most <see cref="MaxItemsPerFrame"/> items each.
     /// </summary>
-    public static byte[]? TradeFrame(IReadOnlyList<SimTrade> trades, Func<string, string, bool> registered, IEnumerable<JsonObject> extra)
+    public static List<byte[]> TradeFrames(IReadOnlyList<SimTrade> trades, Func<string, string, bool> registered, IEnumerable<JsonObject> extra)
     {
+        var frames = new List<byte[]>();
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var any = false;
-        w.WriteStartObject();
-        w.WriteString("trnm", "REAL");
-        w.WriteStartArray("data");
+        var items = 0;
+
+        void Begin()
+        {
+            w.WriteStartObject();
+            w.WriteString("trnm", "REAL");
+            w.WriteStartArray("data");
+        }
+
+        void End()
+        {
+            if (items == 0) return;
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.Flush();
+            frames.Add(buffer.WrittenSpan.ToArray());
+            buffer.ResetWrittenCount();
+            w.Reset(buffer);
+            items = 0;
+        }
+
         foreach (var t in trades)
         {
             if (!registered(t.Code, Trade)) continue;
-            any = true;
+            if (items == 0) Begin();
             WriteTrade(w, t);
+            if (++items == MaxItemsPerFrame) End();
         }
 
         foreach (var item in extra)
         {
-            any = true;
+            if (items == 0) Begin();
             item.WriteTo(w);
+            if (++items == MaxItemsPerFrame) End();
         }
 
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.Flush();
-        return any ? buffer.WrittenSpan.ToArray() : null;
+        End();
+        return frames;
     }
 
     private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");

@@ -58,14 +58,14 @@ public sealed class RealtimeSession(
     }
 
     /// <summary>
-    /// Builds and queues a frame from what this session registered, atomically with REG/REMOVE, so nothing of a
+    /// Builds and queues frames from what this session registered, atomically with REG/REMOVE, so nothing of a
     /// removed code follows the REMOVE answer.
     /// </summary>
-    public void SendRegistered(Func<Func<string, string, bool>, byte[]?> build)
+    public void SendRegistered(Func<Func<string, string, bool>, IReadOnlyList<byte[]>> build)
     {
         lock (gate)
         {
-            if (build(IsRegistered) is { } frame) Send(frame);
+            foreach (var frame in build(IsRegistered)) Send(frame);
         }
     }
 

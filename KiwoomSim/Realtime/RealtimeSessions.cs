@@ -53,7 +53,7 @@ public sealed class RealtimeSessions(ILogger<RealtimeSessions> logger)
                     if (item is not null) bookItems.Add(item);
                 }
 
-                return RealMessages.TradeFrame(trades, registered, bookItems);
+                return RealMessages.TradeFrames(trades, registered, bookItems);
             });
         }
     }
@@ -67,7 +67,7 @@ public sealed class RealtimeSessions(ILogger<RealtimeSessions> logger)
             session.SendRegistered(registered =>
             {
                 var items = events.Where(e => e.AccountNo == session.AccountNo && registered("", e.Type)).Select(e => (JsonObject)e.Item.DeepClone()).ToList();
-                return items.Count > 0 ? System.Text.Encoding.UTF8.GetBytes(RealMessages.Real(items)) : null;
+                return items.Count > 0 ? [System.Text.Encoding.UTF8.GetBytes(RealMessages.Real(items))] : [];
             });
         }
     }

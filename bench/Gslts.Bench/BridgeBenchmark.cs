@@ -23,9 +23,8 @@ public static class BridgeBenchmark
 {
     public static async Task Run(TimeSpan baseline, double tradesPerSecond = 100_000, int seconds = 20)
     {
-        var simHost = await BenchSim.StartAsync(tradesPerSecond, "08:59:55", ("Gslts:Sim:QueriesPerSecond", "50"));
-        var market = simHost.Services.GetRequiredService<SimMarket>();
-        var address = await simHost.Services.GetRequiredService<KiwoomSimServer>().BaseAddress;
+        await using var sim = await SimProcess.StartAsync(tradesPerSecond, "08:59:55");
+        var address = sim.Address;
 
         var settings = new Dictionary<string, string?>
         {
@@ -35,11 +34,12 @@ public static class BridgeBenchmark
             ["Gslts:Kiwoom:LoadStockMaster"] = "false",
             ["Gslts:Kiwoom:QueriesPerSecond"] = "50",
         };
-        var codes = market.Listings.Select(l => l.Code).ToList();
+        var options = new Gslts.KiwoomSim.SimOptions();
+        var codes = MarketUniverse.Create(options.Seed, options.Listings).Select(l => l.Code).ToList();
         for (var i = 0; i < codes.Count; i++) settings[$"Gslts:Kiwoom:Codes:{i}"] = codes[i];
         var bridgeHost = new HostBuilder()
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings))
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error))
+            .ConfigureLogging(l => l.AddSimpleConsole(c => { c.SingleLine = true; c.TimestampFormat = "HH:mm:ss.fff "; }).SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.None).AddFilter("Polly", LogLevel.None).AddFilter("Gslts.Grains", LogLevel.Error))
             .UseOrleans(silo => silo
                 .UseLocalhostClustering()
                 .AddMemoryGrainStorage(StorageNames.Market)
@@ -50,23 +50,33 @@ public static class BridgeBenchmark
         await bridgeHost.StartAsync();
         var feed = bridgeHost.Services.GetRequiredService<FeedStatus>();
         var feeder = bridgeHost.Services.GetRequiredService<TickFeeder>();
-        while (market.Phase != MarketPhase.Continuous) await Task.Delay(100);
+        while (await sim.PrintedAsync() == 0) await Task.Delay(100);
         await Task.Delay(TimeSpan.FromSeconds(3));
         feeder.Latency.Reset();
+        feeder.Queueing.Reset();
+        feeder.Calls.Reset();
 
-        var (printed0, received0, applied0) = (market.Stats().Trades, feed.TicksReceived, feeder.Applied);
+        var self = Process.GetCurrentProcess();
+        var (printed0, received0, applied0, calls0) = (await sim.PrintedAsync(), feed.TicksReceived, feeder.Applied, feeder.Deliveries);
+        var (simCpu0, bridgeCpu0) = (sim.CpuTime, self.TotalProcessorTime);
         var watch = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         var elapsed = watch.Elapsed.TotalSeconds;
-        var (printed, received, applied) = (market.Stats().Trades - printed0, feed.TicksReceived - received0, feeder.Applied - applied0);
+        var (printed, received, applied) = (await sim.PrintedAsync() - printed0, feed.TicksReceived - received0, feeder.Applied - applied0);
+        var calls = feeder.Deliveries - calls0;
+        self.Refresh();
+        var (simCpu, bridgeCpu) = ((sim.CpuTime - simCpu0).TotalSeconds / elapsed, (self.TotalProcessorTime - bridgeCpu0).TotalSeconds / elapsed);
 
         Console.WriteLine($"bridge: target {tradesPerSecond:N0} trades/s over {elapsed:0.0} s, 2,500 stocks: printed {printed / elapsed:N0}/s, " +
             $"received {received / elapsed:N0}/s, applied by grains {applied / elapsed:N0}/s; held in lanes at the end {feeder.Held:N0}; " +
             $"backfilled {feeder.Backfilled:N0}, reconnects {feed.Reconnects}");
         Console.WriteLine($"latency arrival→applied: p50 {feeder.Latency.Percentile(0.50)} ms, p99 {feeder.Latency.Percentile(0.99)} ms, " +
             $"max bucket {feeder.Latency.Percentile(1.0)} ms over {feeder.Latency.Count:N0} trades");
+        Console.WriteLine($"of which: frame arrival→feeder loop p50 {feeder.Queueing.Percentile(0.5)} ms, p99 {feeder.Queueing.Percentile(0.99)} ms; " +
+            $"grain call→answer taken p50 {feeder.Calls.Percentile(0.5)} ms, p99 {feeder.Calls.Percentile(0.99)} ms");
+        Console.WriteLine($"grain calls: {calls / elapsed:N0}/s, {(calls == 0 ? 0 : applied / (double)calls):0.0} trades per call");
+        Console.WriteLine($"CPU (cores busy): sim process {simCpu:0.00}, bridge + silo process {bridgeCpu:0.00}");
         Console.WriteLine($"ratio: {applied / elapsed * baseline.TotalSeconds:N0} applied trades per baseline sort");
         await bridgeHost.StopAsync();
-        await simHost.StopAsync();
     }
 }

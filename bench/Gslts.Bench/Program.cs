@@ -1,5 +1,12 @@
 using Gslts.Bench;
 
+// The bridge benchmark's market runs in a child process of this program.
+if (args.FirstOrDefault() == "sim")
+{
+    await SimProcess.ServeAsync(double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
+    return 0;
+}
+
 // Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout|bridge]
 var which = args.FirstOrDefault() ?? "matching";
 var baseline = Baseline.Measure();

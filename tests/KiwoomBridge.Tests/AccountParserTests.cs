@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Gslts.Grains.Interfaces.Accounts;
 using Gslts.KiwoomBridge.Realtime;
 
@@ -6,7 +5,7 @@ namespace Gslts.KiwoomBridge.Tests;
 
 public sealed class AccountParserTests
 {
-    private static JsonElement Values(string json) => JsonDocument.Parse(json).RootElement;
+    private static RealValues Values(string json) => RealValues.Of(json);
 
     [Fact]
     public void A_00_fill_is_read_as_the_orders_state_after_it()

@@ -26,16 +26,18 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
 
     private FeedStatus Feed => host.Services.GetRequiredService<FeedStatus>();
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => (host, sim) = await StartAsync(logs, grains.Factory, "09:00:00");
+
+    /// <summary>KiwoomSim (opening its day at <paramref name="startTime"/>) and the bridge on loopback, grains replaced by recorders.</summary>
+    internal static async Task<(IHost Host, Uri Sim)> StartAsync(CapturedLogs logs, IGrainFactory grains, string startTime)
     {
-        var port = FreePort();
-        sim = new Uri($"http://127.0.0.1:{port}");
-        host = new HostBuilder()
+        var sim = new Uri($"http://127.0.0.1:{FreePort()}");
+        var host = new HostBuilder()
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Gslts:Sim:Urls"] = sim.ToString(),
                 ["Gslts:Sim:TradesPerSecond"] = "3000",
-                ["Gslts:Sim:StartTime"] = "09:00:00",
+                ["Gslts:Sim:StartTime"] = startTime,
                 ["Gslts:Sim:Accounts:0:AppKey"] = AppKey,
                 ["Gslts:Sim:Accounts:0:SecretKey"] = SecretKey,
                 ["Gslts:Kiwoom:BaseUrl"] = sim.ToString(),
@@ -48,11 +50,12 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
             }))
             .ConfigureLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
             .ConfigureServices((context, services) => services
-                .AddSingleton(grains.Factory)
+                .AddSingleton(grains)
                 .AddKiwoomSim(context.Configuration)
                 .AddKiwoomBridge(context.Configuration))
             .Build();
         await host.StartAsync();
+        return (host, sim);
     }
 
     public async Task DisposeAsync()
@@ -165,7 +168,7 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
         Assert.True(stats.Trades >= Feed.TicksReceived, $"sim printed {stats.Trades}, bridge received {Feed.TicksReceived}");
     }
 
-    private static async Task Until(Func<bool> condition)
+    internal static async Task Until(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (!condition())

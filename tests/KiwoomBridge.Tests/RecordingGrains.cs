@@ -95,6 +95,13 @@ public sealed class RecordingStockGrain(string code) : IStockGrain
         }
     }
 
+    public async Task<FeedReceipt> Feed(Tick[] ticks, OrderBook? book)
+    {
+        var receipt = await Ingest(ticks);
+        if (book is not null) await UpdateBook(book);
+        return receipt;
+    }
+
     public Task<FeedReceipt> SkipGap(DateOnly day, long throughVolume)
     {
         lock (gate)

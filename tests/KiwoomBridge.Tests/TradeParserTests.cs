@@ -11,10 +11,12 @@ public sealed class TradeParserTests
 
     private static JsonElement Values(string json) => JsonDocument.Parse(json).RootElement;
 
+    private static RealValues Fields(string json) => RealValues.Of(json);
+
     [Fact]
     public void A_0B_trade_is_read_from_kiwoom_string_formats()
     {
-        var values = Values("""
+        var values = Fields("""
             {"20":"090001","10":"+70200","11":"+200","12":"+0.29","27":"+70300","28":"+70200","15":"-000000000150",
              "13":"0001234567","14":"86712","16":"-69800","17":"+70500","18":"-69700","25":"2","228":"98.21","290":"2"}
             """);
@@ -34,7 +36,7 @@ public sealed class TradeParserTests
     [Fact]
     public void A_price_below_the_base_keeps_its_direction_only_in_the_change()
     {
-        var (tick, _) = TradeParser.Parse("A000660", Values("""{"20":"151959","10":"-198000","11":"-1500","15":"+3","13":"3"}"""), Day);
+        var (tick, _) = TradeParser.Parse("A000660", Fields("""{"20":"151959","10":"-198000","11":"-1500","15":"+3","13":"3"}"""), Day);
 
         Assert.Equal(("000660", 198_000L, -1_500L, 3L), (tick!.Code, tick.Price, tick.Change, tick.Quantity));
     }
@@ -50,7 +52,7 @@ public sealed class TradeParserTests
     [InlineData("59-30", """{"20":"090001","10":"+70200","15":"+1"}""", "code")]
     public void A_malformed_trade_is_rejected_with_a_reason(string item, string values, string reason)
     {
-        var (tick, rejection) = TradeParser.Parse(item, Values(values), Day);
+        var (tick, rejection) = TradeParser.Parse(item, Fields(values), Day);
 
         Assert.Null(tick);
         Assert.Contains(reason, rejection);
@@ -59,7 +61,7 @@ public sealed class TradeParserTests
     [Fact]
     public void A_0D_book_is_read_best_first_with_empty_levels_left_out_and_the_auction_estimate()
     {
-        var values = Values("""
+        var values = Fields("""
             {"21":"085959","41":"+70300","42":"+70400","43":"0","51":"+70200","52":"-69900","61":"120","62":"50","63":"0",
              "71":"300","72":"40","121":"170","125":"340","23":"+70200","24":"15000"}
             """);
@@ -76,7 +78,7 @@ public sealed class TradeParserTests
     [Fact]
     public void A_0D_without_its_time_is_rejected()
     {
-        var (book, rejection) = BookParser.Parse("005930", Values("""{"41":"+70300"}"""), Day);
+        var (book, rejection) = BookParser.Parse("005930", Fields("""{"41":"+70300"}"""), Day);
 
         Assert.Null(book);
         Assert.Contains("time", rejection);

@@ -129,4 +129,51 @@ public sealed class StockGrainTests(ClusterFixture fixture)
         Assert.Equivalent(newer, await received.Task.WaitAsync(TimeSpan.FromSeconds(10)), strict: true);
         await subscription.UnsubscribeAsync();
     }
+
+    [Fact]
+    public async Task One_feed_call_applies_the_trades_and_takes_the_book_unless_it_is_older()
+    {
+        const string code = "900006";
+        var trades = new Trades(code, basePrice: 10_000, Monday);
+        var grain = fixture.Grains.GetGrain<IStockGrain>(code);
+        var nine = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(9));
+        var book = new OrderBook(code, nine.AddSeconds(1), [new(10_100, 5)], [new(10_050, 7)], 5, 7);
+
+        var receipt = await grain.Feed([trades.At("090000", 10_050, 3), trades.At("090001", 10_100, 4)], book);
+        await grain.Feed([], book with { Time = nine, Asks = [new(10_200, 1)] });
+
+        Assert.Equal(7, receipt.Applied);
+        Assert.Equal((10_100L, 7L), ((await grain.GetSnapshot()).Price, (await grain.GetSnapshot()).Volume));
+        Assert.Equivalent(book, await grain.GetBook(), strict: true);
+    }
+
+    [Fact]
+    public async Task Snapshots_go_out_at_most_ten_times_a_second_and_the_last_change_always_goes_out()
+    {
+        const string code = "900007";
+        var trades = new Trades(code, basePrice: 10_000, Monday);
+        var published = new List<long>();
+        var last = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stream = fixture.Client.GetStreamProvider(StreamNames.Provider).GetStream<StockSnapshot>(StreamNames.ForStock(code));
+        var subscription = await stream.SubscribeAsync((snapshot, _) =>
+        {
+            lock (published) published.Add(snapshot.TickCount);
+            if (snapshot.TickCount == 60) last.TrySetResult();
+            return Task.CompletedTask;
+        });
+        var grain = fixture.Grains.GetGrain<IStockGrain>(code);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 60; i++) await grain.Ingest([trades.At("090000", 10_000 + i % 5 * 10, 1)]);
+        var elapsed = watch.Elapsed;
+        await last.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        lock (published)
+        {
+            Assert.Equal(60, published[^1]);
+            Assert.True(published.Count <= elapsed.TotalMilliseconds / 100 + 2, $"{published.Count} snapshots in {elapsed.TotalMilliseconds:0} ms");
+        }
+
+        await subscription.UnsubscribeAsync();
+    }
 }

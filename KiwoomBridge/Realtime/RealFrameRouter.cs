@@ -1,0 +1,91 @@
+using Gslts.Grains.Interfaces.Stocks;
+using Gslts.KiwoomBridge.Accounts;
+using Gslts.KiwoomBridge.Feeding;
+using Microsoft.Extensions.Logging;
+
+namespace Gslts.KiwoomBridge.Realtime;
+
+/// <summary>
+/// Routes the items of REAL frames: trades (0B) and books (0D) to the feeder, together per frame; order events (00) and
+/// balance (04) to the account feed; what cannot be read is counted and logged. One per receive loop.
+/// </summary>
+public sealed class RealFrameRouter(TickFeeder feeder, AccountFeed accounts, FeedStatus status, ILogger logger)
+{
+    private readonly List<Tick> frameTrades = [];
+    private readonly List<OrderBook> frameBooks = [];
+    private RealFrameReader.ItemHandler? itemHandler;
+    private DateOnly frameDate;
+
+    /// <summary>Routes one REAL frame (its trading date given); a <see cref="System.Text.Json.JsonException"/> leaves what came before the fault pending for <see cref="Flush"/>.</summary>
+    public void Route(RealFrameReader frames, ReadOnlySpan<byte> frame, DateOnly tradingDate)
+    {
+        frameDate = tradingDate;
+        var malformed = frames.ReadItems(frame, itemHandler ??= OnItem);
+        Flush();
+        if (malformed == 0) return;
+        for (var i = 0; i < malformed; i++) status.Reject();
+        logger.LogWarning("Rejected {Count} real-time item(s) without a type", malformed);
+    }
+
+    /// <summary>One item of a REAL frame: trades and books are collected and go to the feeder together, per frame.</summary>
+    private void OnItem(string type, string? item, RealValues values)
+    {
+        switch (type)
+        {
+            case "0B":
+                var (tick, rejection) = TradeParser.Parse(item, values, frameDate, feeder.NextSequence());
+                if (tick is null)
+                {
+                    status.Reject();
+                    logger.LogWarning("Rejected a real-time trade: {Reason}", rejection);
+                    return;
+                }
+
+                status.Tick();
+                frameTrades.Add(tick);
+                return;
+            case "0D":
+                var (book, refused) = BookParser.Parse(item, values, frameDate);
+                if (book is null)
+                {
+                    status.Reject();
+                    logger.LogWarning("Rejected a real-time book: {Reason}", refused);
+                    return;
+                }
+
+                frameBooks.Add(book);
+                return;
+            case "00" or "04":
+                OnAccount(type, values);
+                return;
+        }
+    }
+
+    /// <summary>Hands the frame's trades and books to the feeder.</summary>
+    public void Flush()
+    {
+        if (frameTrades.Count == 0 && frameBooks.Count == 0) return;
+        feeder.Post([.. frameTrades], [.. frameBooks]);
+        frameTrades.Clear();
+        frameBooks.Clear();
+    }
+
+    private void OnAccount(string type, RealValues values)
+    {
+        string? rejection;
+        if (type == "00")
+        {
+            (var order, rejection) = AccountParser.Order(values);
+            if (order is not null) accounts.Post(order);
+        }
+        else
+        {
+            (var holding, var cash, rejection) = AccountParser.Holding(values);
+            if (holding is not null) accounts.Post(holding, cash);
+        }
+
+        if (rejection is null) return;
+        status.Reject();
+        logger.LogWarning("Rejected a real-time account message: {Reason}", rejection);
+    }
+}
