@@ -25,6 +25,7 @@ public static class KiwoomBridgeExtensions
             .Validate(o => o.GroupSize is >= 1 and <= 100, "Gslts:Kiwoom:GroupSize must be between 1 and 100.")
             .Validate(o => o.SilenceTimeout >= TimeSpan.FromSeconds(1), "Gslts:Kiwoom:SilenceTimeout must be at least one second.")
             .Validate(o => o.QueriesPerSecond >= 1 && o.OrdersPerSecond >= 1, "Gslts:Kiwoom:QueriesPerSecond and OrdersPerSecond must be at least 1.")
+            .Validate(o => o.StockSilence >= TimeSpan.FromSeconds(4), "Gslts:Kiwoom:StockSilence must be at least 4 seconds.")
             .Validate(o => o.BatchWindow >= TimeSpan.Zero && o.BatchWindow <= TimeSpan.FromSeconds(1), "Gslts:Kiwoom:BatchWindow must be between 0 and 1 second.")
             .Validate(o => o.GapGrace >= TimeSpan.Zero && o.BackfillAttempts >= 1, "Gslts:Kiwoom:GapGrace must not be negative and BackfillAttempts at least 1.")
             .ValidateOnStart();

@@ -27,6 +27,9 @@ public sealed class KiwoomOptions
     /// <summary>A connection that sends nothing (not even PING) this long is presumed dead and replaced.</summary>
     public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>A stock that traded today and sends nothing this long in the continuous session is checked against the exchange.</summary>
+    public TimeSpan StockSilence { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Load the stock master (ka10099) into the grains at start and every morning.</summary>
     public bool LoadStockMaster { get; set; } = true;
 

@@ -120,7 +120,7 @@ internal sealed record Delivered(string Code, FeedReceipt? Receipt, Exception? F
 
 internal sealed record Backfilled(string Code, long From, long To, Tick[]? Ticks, string? Failure) : FeedEvent;
 
-internal sealed record DayVolume(string Code, DateOnly Date, long Volume) : FeedEvent;
+internal sealed record DayVolume(string Code, DateOnly Date, long Volume, TimeSpan? SilentFor = null) : FeedEvent;
 
 internal sealed record Heartbeat : FeedEvent
 {

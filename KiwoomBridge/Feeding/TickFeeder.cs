@@ -89,6 +89,7 @@ public sealed partial class TickFeeder(
     {
         stopping = stoppingToken;
         _ = BeatAsync(stoppingToken);
+        _ = WatchSilentStocksAsync(stoppingToken);
         var window = options.Value.BatchWindow;
         try
         {
@@ -112,10 +113,12 @@ public sealed partial class TickFeeder(
         {
             case FrameArrived f:
                 Queueing.Record(f.ArrivedAt, now);
+                var at = f.Trades.Length > 0 ? time.GetUtcNow().UtcTicks : 0;
                 foreach (var tick in f.Trades)
                 {
                     var lane = LaneOf(tick.Code);
                     Volatile.Write(ref lane.LastArrival, f.ArrivedAt);
+                    Volatile.Write(ref lane.LastTradeAt, at);
                     if (lane.Trades.Add(tick, f.ArrivedAt)) dirty.Add(lane.Code);
                 }
 
@@ -134,8 +137,7 @@ public sealed partial class TickFeeder(
                 OnBackfilled(LaneOf(b.Code), b);
                 break;
             case DayVolume v:
-                LaneOf(v.Code).Trades.Expect(v.Date, v.Volume);
-                dirty.Add(v.Code);
+                OnDayVolume(v);
                 break;
             case Heartbeat:
                 long count = 0;
@@ -220,6 +222,8 @@ public sealed partial class TickFeeder(
     {
         public readonly StockLane Trades = new(code);
         public long LastArrival;
+        // UTC ticks of the last trade's arrival, by the feeder's clock: what the silent-stock watchdog reads.
+        public long LastTradeAt;
 
         public string Code => code;
         public OrderBook? Book { get; set; }
@@ -230,5 +234,6 @@ public sealed partial class TickFeeder(
         public DateTimeOffset RetryAt { get; set; }
         public DateTimeOffset LastAnswer { get; set; }
         public DateTimeOffset? GapSeen { get; set; }
+        public DateTimeOffset SilenceCheckedAt { get; set; }
     }
 }

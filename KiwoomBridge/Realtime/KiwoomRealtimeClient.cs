@@ -85,6 +85,7 @@ public sealed class KiwoomRealtimeClient(
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         while (true)
         {
+            if (status.IsLoggedIn) await RegisterSilentStocksAgainAsync(socket, cancellationToken);
             bool received;
             using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -161,6 +162,38 @@ public sealed class KiwoomRealtimeClient(
                     logger.LogDebug("Ignoring real-time frame {Frame}", Encoding.UTF8.GetString(buffer.WrittenSpan[..Math.Min(200, buffer.WrittenCount)]));
                     break;
             }
+        }
+    }
+
+    /// <summary>Stocks whose stream went silent are removed from their group and registered again (REMOVE, then REG).</summary>
+    private async Task RegisterSilentStocksAgainAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        var codes = new List<string>();
+        while (feeder.SilentStocks.TryRead(out var code)) codes.Add(code);
+        if (codes.Count == 0) return;
+        var o = options.Value;
+        var position = new Dictionary<string, int>();
+        for (var i = 0; i < o.SubscribedCodes.Count; i++) position.TryAdd(o.SubscribedCodes[i], i);
+        foreach (var group in codes.Distinct().Where(position.ContainsKey).GroupBy(c => position[c] / o.GroupSize + 1))
+        {
+            var number = group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var trnm in new[] { "REMOVE", "REG" })
+            {
+                var message = new JsonObject
+                {
+                    ["trnm"] = trnm,
+                    ["grp_no"] = number,
+                    ["data"] = new JsonArray(new JsonObject
+                    {
+                        ["item"] = new JsonArray([.. group.Select(c => JsonValue.Create(c))]),
+                        ["type"] = new JsonArray("0B", "0D"),
+                    }),
+                };
+                if (trnm == "REG") message["refresh"] = "1";
+                await SendAsync(socket, message, cancellationToken);
+            }
+
+            logger.LogInformation("Kiwoom real-time: registered {Codes} again in group {Group}", string.Join(", ", group), number);
         }
     }
 
