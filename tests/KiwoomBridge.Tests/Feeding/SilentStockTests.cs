@@ -1,4 +1,3 @@
-using Gslts.Grains.Interfaces.Stocks;
 using Gslts.KiwoomBridge.Feeding;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,7 @@ public sealed class SilentStockTests : IAsyncLifetime
     private readonly (IGrainFactory Factory, RecordingGrains Recorder) grains = RecordingGrains.Create();
     private readonly Prints samsung = new("005930", Prints.Monday);
     private readonly Prints hynix = new("000660", Prints.Monday);
-    private readonly Exchange exchange = new();
+    private readonly FakeExchange exchange = new();
     // Monday 09:05 KST: the continuous session.
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 0, 5, 0, TimeSpan.Zero));
     private readonly TickFeeder feeder;
@@ -80,25 +79,6 @@ public sealed class SilentStockTests : IAsyncLifetime
         {
             if (DateTime.UtcNow > deadline) Assert.Fail("the feeder did not get there in 15 s");
             await Task.Delay(10);
-        }
-    }
-
-    private sealed class Exchange : ITradeHistory
-    {
-        public Dictionary<string, Prints> Days { get; } = [];
-        public int VolumeQueries;
-
-        public Task<Tick[]> TradesAsync(TapeRequest request, CancellationToken cancellationToken)
-        {
-            var tape = Days[request.Code].Tape();
-            return Task.FromResult(TapeGap.FromAnchor(request.Code, request.Date, tape, request.After, request.From, request.To)
-                ?? TapeGap.FromDay(request.Code, request.Date, tape, request.From, request.To));
-        }
-
-        public Task<long> DayVolumeAsync(string code, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref VolumeQueries);
-            return Task.FromResult(Days[code].Volume);
         }
     }
 }

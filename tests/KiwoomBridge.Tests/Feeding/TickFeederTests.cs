@@ -10,7 +10,7 @@ public sealed class TickFeederTests : IAsyncLifetime
     private readonly (IGrainFactory Factory, RecordingGrains Recorder) grains = RecordingGrains.Create();
     private readonly Prints samsung = new("005930", Prints.Monday);
     private readonly Prints hynix = new("000660", Prints.Monday);
-    private readonly FakeHistory history = new();
+    private readonly FakeExchange history = new();
     private readonly TickFeeder feeder;
 
     public TickFeederTests()
@@ -136,23 +136,5 @@ public sealed class TickFeederTests : IAsyncLifetime
             if (DateTime.UtcNow > deadline) Assert.Fail("the feeder did not get there in 15 s");
             await Task.Delay(10);
         }
-    }
-
-    private sealed class FakeHistory : ITradeHistory
-    {
-        public Dictionary<string, Prints> Days { get; } = [];
-        public bool Broken { get; set; }
-        public int TapeReads;
-
-        public Task<Tick[]> TradesAsync(TapeRequest request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref TapeReads);
-            if (Broken) throw new TapeMismatchException("the tape is out of reach");
-            var tape = Days[request.Code].Tape();
-            return Task.FromResult(TapeGap.FromAnchor(request.Code, request.Date, tape, request.After, request.From, request.To)
-                ?? TapeGap.FromDay(request.Code, request.Date, tape, request.From, request.To));
-        }
-
-        public Task<long> DayVolumeAsync(string code, CancellationToken cancellationToken) => Task.FromResult(Days[code].Volume);
     }
 }
