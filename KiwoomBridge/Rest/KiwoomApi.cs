@@ -6,9 +6,12 @@ using Gslts.KiwoomBridge.Realtime;
 namespace Gslts.KiwoomBridge.Rest;
 
 /// <summary>The Kiwoom operations the product uses, typed: requests built and answers read from Kiwoom's string formats.</summary>
-public sealed class KiwoomApi(KiwoomRestClient client)
+public sealed partial class KiwoomApi(KiwoomRestClient client)
 {
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
+
+    // Primary constructor parameters are only in scope in this part of the partial class.
+    private KiwoomRestClient Client => client;
 
     /// <summary>ka10001 주식기본정보.</summary>
     public async Task<StockInfo> StockInfoAsync(string code, CancellationToken cancellationToken)
