@@ -7,10 +7,11 @@ public interface IStockGrain : IGrainWithStringKey
     /// Applies trades in the exchange's order (by cumulative day volume). Trades already applied are skipped; a trade
     /// after a gap is not applied until the gap is filled. An empty batch just reports where the grain is.
     /// </summary>
-    Task<FeedReceipt> Ingest(Tick[] ticks);
+    /// <remarks>The caller hands the array over (it is not copied on a call inside the silo) and must not change it after.</remarks>
+    Task<FeedReceipt> Ingest([Immutable] Tick[] ticks);
 
     /// <summary>One delivery of the feed: <see cref="Ingest"/> the trades, then take the newest book (when there is one), in one call.</summary>
-    Task<FeedReceipt> Feed(Tick[] ticks, OrderBook? book);
+    Task<FeedReceipt> Feed([Immutable] Tick[] ticks, OrderBook? book);
 
     /// <summary>
     /// Gives up on the trades between what is applied and <paramref name="throughVolume"/> of <paramref name="date"/>

@@ -1,6 +1,9 @@
 namespace Gslts.Grains.Interfaces.Stocks;
 
-/// <summary>One trade printed by the exchange (Kiwoom <c>0B</c> 주식체결), prices in whole won.</summary>
+/// <summary>
+/// One trade printed by the exchange (Kiwoom <c>0B</c> 주식체결), prices in whole won. A struct: the feed holds every
+/// trade until its grain has stored it, and a struct there costs the garbage collector nothing to trace.
+/// </summary>
 /// <param name="Sequence">The bridge's journal number, in arrival order (for tracing; a trade's identity is its cumulative volume).</param>
 /// <param name="Time">Exchange time of the trade, in KST (+09:00).</param>
 /// <param name="Quantity">Shares traded; positive when the buyer took the offer, negative when the seller hit the bid.</param>
@@ -8,7 +11,7 @@ namespace Gslts.Grains.Interfaces.Stocks;
 /// <param name="DayOpen">The exchange's own day open, high and low at this trade (0 when unknown).</param>
 /// <param name="CumulativeVolume">The day's volume through this trade (누적거래량): orders the day's trades and identifies each.</param>
 [GenerateSerializer, Immutable]
-public sealed record Tick(
+public readonly record struct Tick(
     [property: Id(0)] string Code,
     [property: Id(1)] long Sequence,
     [property: Id(2)] DateTimeOffset Time,

@@ -15,18 +15,24 @@ public static class StockDay
     public static StockDayState Apply(StockDayState day, ReadOnlySpan<Tick> ticks)
     {
         var next = day;
+        var fold = new Fold(next);
         foreach (var tick in ticks)
         {
             var quantity = Math.Abs(tick.Quantity);
             var date = KstDate(tick.Time);
             if (tick.Price <= 0 || quantity == 0 || date < next.TradingDate) continue;
-            if (date > next.TradingDate) next = NewDay(next, date);
-            if (tick.CumulativeVolume <= next.Volume) continue;
-            if (tick.CumulativeVolume - quantity != next.Volume) break;
-            next = Trade(next, tick, quantity);
+            if (date > next.TradingDate)
+            {
+                next = NewDay(next, date);
+                fold = new Fold(next);
+            }
+
+            if (tick.CumulativeVolume <= fold.Volume) continue;
+            if (tick.CumulativeVolume - quantity != fold.Volume) break;
+            fold.Add(tick, quantity);
         }
 
-        return next;
+        return fold.Into(next);
     }
 
     /// <summary>Moves the watermark over trades that cannot be recovered, counting them as missed.</summary>
@@ -53,22 +59,38 @@ public static class StockDay
 
     private static StockDayState NewDay(StockDayState previous, DateOnly date) => new() { Listing = previous.Listing, TradingDate = date };
 
-    private static StockDayState Trade(StockDayState day, Tick tick, long quantity)
+    /// <summary>A batch's trades folded into one new state (not one record per trade).</summary>
+    private struct Fold(StockDayState day)
     {
-        var first = day.TickCount == 0;
-        return day with
+        private readonly long startCount = day.TickCount;
+        private long price = day.Price, basePrice = day.BasePrice, open = day.Open, high = day.High, low = day.Low;
+        private long value = day.TradingValue, count = day.TickCount, sequence = day.LastSequence;
+        private DateTimeOffset? last = day.LastTradeTime;
+
+        public long Volume { get; private set; } = day.Volume;
+
+        public void Add(Tick tick, long quantity)
         {
-            Price = tick.Price,
-            BasePrice = tick.BasePrice > 0 ? tick.BasePrice : day.BasePrice,
-            Open = first ? (tick.DayOpen > 0 ? tick.DayOpen : tick.Price) : day.Open,
+            var first = count == 0;
+            price = tick.Price;
+            basePrice = tick.BasePrice > 0 ? tick.BasePrice : basePrice;
+            open = first ? (tick.DayOpen > 0 ? tick.DayOpen : tick.Price) : open;
             // The exchange's own day range covers trades a skipped gap left out.
-            High = Math.Max(first ? tick.Price : Math.Max(day.High, tick.Price), tick.DayHigh),
-            Low = Math.Min(first ? tick.Price : Math.Min(day.Low, tick.Price), tick.DayLow > 0 ? tick.DayLow : long.MaxValue),
-            Volume = tick.CumulativeVolume,
-            TradingValue = day.TradingValue + tick.Price * quantity,
-            TickCount = day.TickCount + 1,
-            LastSequence = tick.Sequence,
-            LastTradeTime = tick.Time,
-        };
+            high = Math.Max(first ? tick.Price : Math.Max(high, tick.Price), tick.DayHigh);
+            low = Math.Min(first ? tick.Price : Math.Min(low, tick.Price), tick.DayLow > 0 ? tick.DayLow : long.MaxValue);
+            Volume = tick.CumulativeVolume;
+            value += tick.Price * quantity;
+            count++;
+            sequence = tick.Sequence;
+            last = tick.Time;
+        }
+
+        public readonly StockDayState Into(StockDayState day) => count == startCount
+            ? day
+            : day with
+            {
+                Price = price, BasePrice = basePrice, Open = open, High = high, Low = low, Volume = Volume,
+                TradingValue = value, TickCount = count, LastSequence = sequence, LastTradeTime = last,
+            };
     }
 }

@@ -21,12 +21,16 @@ public sealed class StockGrain(
     private IAsyncStream<OrderBook>? bookStream;
     // The book changes many times a second and is rebuilt by the feed after a restart: kept in memory only.
     private OrderBook? book;
-    private bool unsaved;
+    // Bumped on every change of the day; what storage holds is as new as savedVersion.
+    private long version;
+    private long savedVersion;
+    private readonly SemaphoreSlim writing = new(1, 1);
     private bool snapshotPending;
     private bool bookPending;
     private long lastPublished;
     private IGrainTimer? publishLater;
     private bool publishArmed;
+    private bool publishing;
     // What storage holds: the feed keeps every trade above it until it is written.
     private (DateOnly Date, long Volume) persisted;
 
@@ -38,7 +42,8 @@ public sealed class StockGrain(
         stream = provider.GetStream<StockSnapshot>(StreamNames.ForStock(Code));
         bookStream = provider.GetStream<OrderBook>(StreamNames.ForBook(Code));
         persisted = (day.State.TradingDate, day.State.Volume);
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = false });
+        // Interleaved: a slow write must not hold the feed up (the day is an immutable record; storage takes the one current then).
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = true });
         return Task.CompletedTask;
     }
 
@@ -47,22 +52,21 @@ public sealed class StockGrain(
         await FlushAsync(cancellationToken);
     }
 
-    public async Task<FeedReceipt> Ingest(Tick[] ticks)
+    public Task<FeedReceipt> Ingest(Tick[] ticks)
     {
-        await ChangeAsync(StockDay.Apply(day.State, ticks));
-        return Receipt();
+        Change(StockDay.Apply(day.State, ticks));
+        return Task.FromResult(Receipt());
     }
 
-    public async Task<FeedReceipt> Feed(Tick[] ticks, OrderBook? update)
+    public Task<FeedReceipt> Feed(Tick[] ticks, OrderBook? update)
     {
-        var next = StockDay.Apply(day.State, ticks);
-        if (!ReferenceEquals(next, day.State)) (day.State, unsaved, snapshotPending) = (next, true, true);
+        Change(StockDay.Apply(day.State, ticks));
         if (update is not null && (book is null || update.Time >= book.Time)) (book, bookPending) = (update, true);
-        await PublishAsync();
-        return Receipt();
+        PublishSoon();
+        return Task.FromResult(Receipt());
     }
 
-    public async Task<FeedReceipt> SkipGap(DateOnly date, long throughVolume)
+    public Task<FeedReceipt> SkipGap(DateOnly date, long throughVolume)
     {
         var next = StockDay.Skip(day.State, date, throughVolume);
         if (!ReferenceEquals(next, day.State))
@@ -71,17 +75,17 @@ public sealed class StockGrain(
                 Code, date, throughVolume, next.MissedVolume - day.State.MissedVolume);
         }
 
-        await ChangeAsync(next);
-        return Receipt();
+        Change(next);
+        return Task.FromResult(Receipt());
     }
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
-    public async Task UpdateBook(OrderBook update)
+    public Task UpdateBook(OrderBook update)
     {
-        if (book is not null && update.Time < book.Time) return;
-        (book, bookPending) = (update, true);
-        await PublishAsync();
+        if (book is null || update.Time >= book.Time) (book, bookPending) = (update, true);
+        PublishSoon();
+        return Task.CompletedTask;
     }
 
     public Task<OrderBook?> GetBook() => Task.FromResult(book);
@@ -90,6 +94,7 @@ public sealed class StockGrain(
     {
         if (day.State.Listing == listing) return;
         day.State = day.State with { Listing = listing };
+        version++;
         // Rare and small: written at once so a restart keeps the name even before the first trade.
         await WriteAsync(CancellationToken.None);
     }
@@ -99,53 +104,56 @@ public sealed class StockGrain(
     private FeedReceipt Receipt() =>
         new(day.State.TradingDate, day.State.Volume, persisted.Date == day.State.TradingDate ? persisted.Volume : 0, day.State.LastTradeTime);
 
-    private async Task ChangeAsync(StockDayState next)
+    private void Change(StockDayState next)
     {
         if (ReferenceEquals(next, day.State)) return;
-        (day.State, unsaved, snapshotPending) = (next, true, true);
-        await PublishAsync();
+        (day.State, snapshotPending) = (next, true);
+        version++;
+        PublishSoon();
     }
 
-    /// <summary>Publishes what changed, or, within <see cref="PublishInterval"/> of the last publish, once that interval is over.</summary>
-    private async Task PublishAsync()
+    /// <summary>
+    /// Arms the publish timer: at once, or when <see cref="PublishInterval"/> since the last publish is over. Publishing
+    /// waits for the stream's queue, so it never runs inside a feed call (the feed's answer would wait for it too).
+    /// </summary>
+    private void PublishSoon()
     {
-        if (!snapshotPending && !bookPending) return;
-        var wait = PublishInterval - Stopwatch.GetElapsedTime(lastPublished);
-        if (lastPublished != 0 && wait > TimeSpan.Zero)
-        {
-            if (publishArmed) return;
-            publishLater ??= this.RegisterGrainTimer(PublishDueAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = false });
-            publishLater.Change(wait, Timeout.InfiniteTimeSpan);
-            publishArmed = true;
-            return;
-        }
-
-        lastPublished = Stopwatch.GetTimestamp();
-        if (snapshotPending)
-        {
-            snapshotPending = false;
-            await stream!.OnNextAsync(Snapshot());
-        }
-
-        if (bookPending && book is not null)
-        {
-            bookPending = false;
-            await bookStream!.OnNextAsync(book);
-        }
+        if ((!snapshotPending && !bookPending) || publishArmed || publishing) return;
+        var wait = lastPublished == 0 ? TimeSpan.Zero : PublishInterval - Stopwatch.GetElapsedTime(lastPublished);
+        publishLater ??= this.RegisterGrainTimer(PublishDueAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
+        publishLater.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        publishArmed = true;
     }
 
-    private Task PublishDueAsync(CancellationToken cancellationToken)
+    // Interleaved with feed calls: what it publishes is taken before its first await, and only one runs at a time.
+    private async Task PublishDueAsync(CancellationToken cancellationToken)
     {
-        publishArmed = false;
-        return PublishAsync();
+        (publishArmed, publishing, lastPublished) = (false, true, Stopwatch.GetTimestamp());
+        try
+        {
+            if (snapshotPending)
+            {
+                snapshotPending = false;
+                await stream!.OnNextAsync(Snapshot());
+            }
+
+            if (bookPending && book is not null)
+            {
+                bookPending = false;
+                await bookStream!.OnNextAsync(book);
+            }
+        }
+        finally
+        {
+            publishing = false;
+        }
+
+        PublishSoon();
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (!unsaved)
-        {
-            return;
-        }
+        if (version == savedVersion) return;
 
         try
         {
@@ -160,9 +168,16 @@ public sealed class StockGrain(
 
     private async Task WriteAsync(CancellationToken cancellationToken)
     {
-        var written = (day.State.TradingDate, day.State.Volume);
-        await day.WriteStateAsync(cancellationToken);
-        persisted = written;
-        unsaved = false;
+        await writing.WaitAsync(cancellationToken);
+        try
+        {
+            var (written, at) = ((day.State.TradingDate, day.State.Volume), version);
+            await day.WriteStateAsync(cancellationToken);
+            (persisted, savedVersion) = (written, at);
+        }
+        finally
+        {
+            writing.Release();
+        }
     }
 }

@@ -63,19 +63,20 @@ public sealed class StockLane(string code)
     }
 
     /// <summary>The trades to send next: those above the grain's watermark that join on to it (all while it is unknown).</summary>
-    public LaneTick[] NextBatch(int max)
+    public Tick[] NextBatch(int max)
     {
-        var batch = new List<LaneTick>();
-        var expected = Applied;
-        for (var i = FirstAbove(Applied); i < ticks.Count && batch.Count < max; i++)
+        var first = FirstAbove(Applied);
+        var end = first;
+        for (var expected = Applied; end < ticks.Count && end - first < max; end++)
         {
-            var next = ticks[i];
-            if (expected >= 0 && next.Start != expected) break;
-            batch.Add(next);
-            expected = next.Tick.CumulativeVolume;
+            if (expected >= 0 && ticks[end].Start != expected) break;
+            expected = ticks[end].Tick.CumulativeVolume;
         }
 
-        return [.. batch];
+        if (end == first) return [];
+        var batch = new Tick[end - first];
+        for (var i = 0; i < batch.Length; i++) batch[i] = ticks[first + i].Tick;
+        return batch;
     }
 
     /// <summary>The trades held above the grain's watermark that join each other, whether or not they join it.</summary>

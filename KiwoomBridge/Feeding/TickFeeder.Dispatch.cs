@@ -17,16 +17,14 @@ public sealed partial class TickFeeder
             if (trades.Gap is not { } gap) (lane.GapSeen, lane.BackfillFailures) = (null, 0);
             else if (HandleGap(lane, gap, now)) continue;
 
-            var batch = trades.NextBatch(MaxBatch);
+            var ticks = trades.NextBatch(MaxBatch);
             var probe = trades.Applied < 0 || (trades.Journaled > 0 && now - lane.LastAnswer >= JournalCheck);
-            if (batch.Length == 0 && lane.Book is null && !probe) continue;
+            if (ticks.Length == 0 && lane.Book is null && !probe) continue;
 
             var book = lane.Book;
             lane.Book = null;
             lane.Delivering = true;
-            var ticks = new Tick[batch.Length];
-            for (var i = 0; i < batch.Length; i++) ticks[i] = batch[i].Tick;
-            _ = DeliverAsync(code, grain => grain.Feed(ticks, book));
+            _ = DeliverAsync(lane, grain => grain.Feed(ticks, book));
         }
 
         dirty.Clear();
@@ -44,7 +42,7 @@ public sealed partial class TickFeeder
                 lane.Code, gap.From, gap.To, lane.BackfillFailures);
             Interlocked.Add(ref skippedVolume, gap.To - gap.From);
             (lane.BackfillFailures, lane.GapSeen, lane.Delivering) = (0, null, true);
-            _ = DeliverAsync(lane.Code, grain => grain.SkipGap(date, gap.To));
+            _ = DeliverAsync(lane, grain => grain.SkipGap(date, gap.To));
             return true;
         }
 
@@ -55,18 +53,18 @@ public sealed partial class TickFeeder
         return false;
     }
 
-    private async Task DeliverAsync(string code, Func<IStockGrain, Task<FeedReceipt>> send)
+    private async Task DeliverAsync(Lane lane, Func<IStockGrain, Task<FeedReceipt>> send)
     {
         Interlocked.Increment(ref deliveries);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            var receipt = await send(grains.GetGrain<IStockGrain>(code));
-            inbox.Writer.TryWrite(new Delivered(code, receipt, null, started));
+            var receipt = await send(lane.Grain);
+            inbox.Writer.TryWrite(new Delivered(lane.Code, receipt, null, started, System.Diagnostics.Stopwatch.GetTimestamp()));
         }
         catch (Exception e)
         {
-            inbox.Writer.TryWrite(new Delivered(code, null, e, started));
+            inbox.Writer.TryWrite(new Delivered(lane.Code, null, e, started, System.Diagnostics.Stopwatch.GetTimestamp()));
         }
     }
 
@@ -114,9 +112,11 @@ public sealed partial class TickFeeder
 /// <summary>What reaches the feeder's loop.</summary>
 internal abstract record FeedEvent;
 
-internal sealed record FrameArrived(Tick[] Trades, OrderBook[] Books, long ArrivedAt) : FeedEvent;
+/// <param name="Pooled">The trades' array is the pool's, given back once they are in their lanes.</param>
+internal sealed record FrameArrived(Tick[] Trades, int Count, OrderBook[] Books, long ArrivedAt, bool Pooled) : FeedEvent;
 
-internal sealed record Delivered(string Code, FeedReceipt? Receipt, Exception? Failure, long StartedAt) : FeedEvent;
+/// <param name="AnsweredAt">When the grain's answer came back (it had applied the trades), before the loop took it.</param>
+internal sealed record Delivered(string Code, FeedReceipt? Receipt, Exception? Failure, long StartedAt, long AnsweredAt) : FeedEvent;
 
 internal sealed record Backfilled(string Code, long From, long To, Tick[]? Ticks, string? Failure) : FeedEvent;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
@@ -35,8 +36,11 @@ public sealed partial class TickFeeder(
     private long held;
     private long deliveries;
 
-    /// <summary>Trade arrival to grain applied.</summary>
+    /// <summary>A trade's arrival at the bridge to its grain's answer that it applied it.</summary>
     public FeedLatency Latency { get; } = new();
+
+    /// <summary>A trade's arrival to the feeder's loop taking that answer (the lane is free for the next batch then).</summary>
+    public FeedLatency Settled { get; } = new();
 
     /// <summary>A frame's arrival to the feeder's loop taking it (per frame): the loop's backlog.</summary>
     public FeedLatency Queueing { get; } = new();
@@ -66,7 +70,15 @@ public sealed partial class TickFeeder(
     /// Accepts one frame's trades and books; never blocks the socket's receive loop. Only the newest book per stock
     /// waiting reaches the grain, after the stock's trades.
     /// </summary>
-    public void Post(Tick[] trades, OrderBook[] books) => inbox.Writer.TryWrite(new FrameArrived(trades, books, Stopwatch.GetTimestamp()));
+    public void Post(Tick[] trades, OrderBook[] books) => inbox.Writer.TryWrite(new FrameArrived(trades, trades.Length, books, Stopwatch.GetTimestamp(), false));
+
+    /// <summary>As <see cref="Post(Tick[], OrderBook[])"/>, copying the trades into a pooled array (a frame's trades would otherwise land on the large object heap).</summary>
+    public void Post(ReadOnlySpan<Tick> trades, OrderBook[] books)
+    {
+        var copy = ArrayPool<Tick>.Shared.Rent(trades.Length);
+        trades.CopyTo(copy);
+        inbox.Writer.TryWrite(new FrameArrived(copy, trades.Length, books, Stopwatch.GetTimestamp(), true));
+    }
 
     /// <summary>Accepts one trade (numbered here).</summary>
     public void Post(Tick tick) => Post([tick with { Sequence = NextSequence() }], []);
@@ -95,7 +107,8 @@ public sealed partial class TickFeeder(
         {
             while (await inbox.Reader.WaitToReadAsync(stoppingToken))
             {
-                if (window > TimeSpan.Zero) await Task.Delay(window, time, stoppingToken);
+                // Frames wait a moment so each lane's call carries more trades; grains' answers are taken at once.
+                if (window > TimeSpan.Zero && inbox.Reader.TryPeek(out var first) && first is FrameArrived) await Task.Delay(window, time, stoppingToken);
                 var now = Stopwatch.GetTimestamp();
                 while (inbox.Reader.TryRead(out var item)) Handle(item, now);
                 Dispatch();
@@ -113,8 +126,8 @@ public sealed partial class TickFeeder(
         {
             case FrameArrived f:
                 Queueing.Record(f.ArrivedAt, now);
-                var at = f.Trades.Length > 0 ? time.GetUtcNow().UtcTicks : 0;
-                foreach (var tick in f.Trades)
+                var at = f.Count > 0 ? time.GetUtcNow().UtcTicks : 0;
+                foreach (var tick in f.Trades.AsSpan(0, f.Count))
                 {
                     var lane = LaneOf(tick.Code);
                     Volatile.Write(ref lane.LastArrival, f.ArrivedAt);
@@ -127,6 +140,8 @@ public sealed partial class TickFeeder(
                     LaneOf(book.Code).Book = book;
                     dirty.Add(book.Code);
                 }
+
+                if (f.Pooled) ArrayPool<Tick>.Shared.Return(f.Trades);
 
                 break;
             case Delivered d:
@@ -161,7 +176,8 @@ public sealed partial class TickFeeder(
             var count = 0;
             lane.Trades.Receive(receipt, tick =>
             {
-                Latency.Record(tick.ArrivedAt, now);
+                Latency.Record(tick.ArrivedAt, delivered.AnsweredAt);
+                Settled.Record(tick.ArrivedAt, now);
                 count++;
             });
             Interlocked.Add(ref applied, count);
@@ -198,7 +214,7 @@ public sealed partial class TickFeeder(
             result.Ticks.Length, lane.Code, result.From, result.To);
     }
 
-    private Lane LaneOf(string code) => lanes.GetOrAdd(code, static c => new Lane(c));
+    private Lane LaneOf(string code) => lanes.GetOrAdd(code, static (c, grains) => new Lane(c, grains.GetGrain<IStockGrain>(c)), grains);
 
     private async Task BeatAsync(CancellationToken cancellationToken)
     {
@@ -218,7 +234,7 @@ public sealed partial class TickFeeder(
     }
 
     /// <summary>One stock's lane and the feeder's bookkeeping about it.</summary>
-    private sealed class Lane(string code)
+    private sealed class Lane(string code, IStockGrain grain)
     {
         public readonly StockLane Trades = new(code);
         public long LastArrival;
@@ -226,6 +242,7 @@ public sealed partial class TickFeeder(
         public long LastTradeAt;
 
         public string Code => code;
+        public IStockGrain Grain => grain;
         public OrderBook? Book { get; set; }
         public bool Delivering { get; set; }
         public bool Backfilling { get; set; }

@@ -34,7 +34,7 @@ public sealed class RealFrameRouter(TickFeeder feeder, AccountFeed accounts, Fee
         {
             case "0B":
                 var (tick, rejection) = TradeParser.Parse(item, values, frameDate, feeder.NextSequence());
-                if (tick is null)
+                if (tick is not { } trade)
                 {
                     status.Reject();
                     logger.LogWarning("Rejected a real-time trade: {Reason}", rejection);
@@ -42,7 +42,7 @@ public sealed class RealFrameRouter(TickFeeder feeder, AccountFeed accounts, Fee
                 }
 
                 status.Tick();
-                frameTrades.Add(tick);
+                frameTrades.Add(trade);
                 return;
             case "0D":
                 var (book, refused) = BookParser.Parse(item, values, frameDate);
@@ -65,7 +65,7 @@ public sealed class RealFrameRouter(TickFeeder feeder, AccountFeed accounts, Fee
     public void Flush()
     {
         if (frameTrades.Count == 0 && frameBooks.Count == 0) return;
-        feeder.Post([.. frameTrades], [.. frameBooks]);
+        feeder.Post(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frameTrades), [.. frameBooks]);
         frameTrades.Clear();
         frameBooks.Clear();
     }

@@ -56,6 +56,7 @@ public static class BridgeBenchmark
         // The opening auction's burst settles first.
         await Task.Delay(TimeSpan.FromSeconds(5));
         feeder.Latency.Reset();
+        feeder.Settled.Reset();
         feeder.Queueing.Reset();
         feeder.Calls.Reset();
 
@@ -64,7 +65,7 @@ public static class BridgeBenchmark
         var (simCpu0, bridgeCpu0) = (sim.CpuTime, self.TotalProcessorTime);
         var (gen0, gen1, gen2, paused0, allocated0) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var watch = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        var collections = await WatchCollectionsAsync(TimeSpan.FromSeconds(seconds));
         var elapsed = watch.Elapsed.TotalSeconds;
         var (printed, received, applied) = (await sim.PrintedAsync() - printed0, feed.TicksReceived - received0, feeder.Applied - applied0);
         var calls = feeder.Deliveries - calls0;
@@ -74,16 +75,37 @@ public static class BridgeBenchmark
         Console.WriteLine($"bridge: target {tradesPerSecond:N0} trades/s over {elapsed:0.0} s, 2,500 stocks: printed {printed / elapsed:N0}/s, " +
             $"received {received / elapsed:N0}/s, applied by grains {applied / elapsed:N0}/s; held in lanes at the end {feeder.Held:N0}; " +
             $"backfilled {feeder.Backfilled:N0}, reconnects {feed.Reconnects}");
-        Console.WriteLine($"latency arrival→applied: p50 {feeder.Latency.Percentile(0.50)} ms, p99 {feeder.Latency.Percentile(0.99)} ms, " +
-            $"max bucket {feeder.Latency.Percentile(1.0)} ms over {feeder.Latency.Count:N0} trades");
+        Console.WriteLine($"latency arrival→applied by the grain: p50 {feeder.Latency.Percentile(0.50)} ms, p99 {feeder.Latency.Percentile(0.99)} ms, " +
+            $"p99.9 {feeder.Latency.Percentile(0.999)} ms, max bucket {feeder.Latency.Percentile(1.0)} ms over {feeder.Latency.Count:N0} trades");
+        Console.WriteLine($"arrival→answer taken by the feeder's loop: p50 {feeder.Settled.Percentile(0.50)} ms, p99 {feeder.Settled.Percentile(0.99)} ms");
         Console.WriteLine($"of which: frame arrival→feeder loop p50 {feeder.Queueing.Percentile(0.5)} ms, p99 {feeder.Queueing.Percentile(0.99)} ms; " +
             $"grain call→answer taken p50 {feeder.Calls.Percentile(0.5)} ms, p99 {feeder.Calls.Percentile(0.99)} ms");
         Console.WriteLine($"grain calls: {calls / elapsed:N0}/s, {(calls == 0 ? 0 : applied / (double)calls):0.0} trades per call");
         Console.WriteLine($"GC in the bridge + silo process: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, " +
             $"{GC.CollectionCount(2) - gen2} gen2 collections, paused {(GC.GetTotalPauseDuration() - paused0).TotalMilliseconds:N0} ms in all; " +
             $"{(GC.GetTotalAllocatedBytes() - allocated0) / Math.Max(1, applied):N0} bytes allocated per trade, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1_048_576:N0} MB");
+        Console.WriteLine($"GC pauses seen (young generations): {collections.Count}, longest {collections.Select(c => c.Pause).DefaultIfEmpty().Max().TotalMilliseconds:0} ms, " +
+            $"promoted on average {collections.Select(c => c.Promoted).DefaultIfEmpty().Average() / 1_048_576:0.0} MB");
         Console.WriteLine($"CPU (cores busy): sim process {simCpu:0.00}, bridge + silo process {bridgeCpu:0.00}");
         Console.WriteLine($"ratio: {applied / elapsed * baseline.TotalSeconds:N0} applied trades per baseline sort");
         await bridgeHost.StopAsync();
+    }
+
+    /// <summary>Each young-generation collection seen while waiting: its pause and the bytes it promoted (what a pause costs).</summary>
+    private static async Task<List<(TimeSpan Pause, long Promoted)>> WatchCollectionsAsync(TimeSpan duration)
+    {
+        var seen = new List<(TimeSpan, long)>();
+        var last = GC.GetGCMemoryInfo(GCKind.Ephemeral).Index;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < duration)
+        {
+            await Task.Delay(20);
+            var info = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+            if (info.Index == last) continue;
+            last = info.Index;
+            seen.Add((info.PauseDurations[0], info.PromotedBytes));
+        }
+
+        return seen;
     }
 }

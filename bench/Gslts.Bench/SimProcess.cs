@@ -46,6 +46,8 @@ public sealed class SimProcess : IAsyncDisposable
         foreach (var arg in new[] { "sim", tradesPerSecond.ToString(CultureInfo.InvariantCulture), startTime }) start.ArgumentList.Add(arg);
         if (!Environment.ProcessPath!.EndsWith("Gslts.Bench", StringComparison.Ordinal)) start.ArgumentList.Insert(0, typeof(SimProcess).Assembly.Location);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the sim process");
+        // Kiwoom's servers are not on the bridge's machine: here the market stands back when both want the same core.
+        process.PriorityClass = ProcessPriorityClass.BelowNormal;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
             if (line.StartsWith("listening ", StringComparison.Ordinal)) return new SimProcess(process, new Uri(line["listening ".Length..]));

@@ -21,10 +21,10 @@ public sealed class TradeParserTests
              "13":"0001234567","14":"86712","16":"-69800","17":"+70500","18":"-69700","25":"2","228":"98.21","290":"2"}
             """);
 
-        var (tick, rejection) = TradeParser.Parse("005930", values, Day);
+        var (parsed, rejection) = TradeParser.Parse("005930", values, Day);
 
         Assert.Null(rejection);
-        Assert.NotNull(tick);
+        var tick = Assert.NotNull(parsed);
         Assert.Equal("005930", tick.Code);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 9, 0, 1, TimeSpan.FromHours(9)), tick.Time);
         Assert.Equal((70_200L, -150L, 200L), (tick.Price, tick.Quantity, tick.Change));
@@ -36,9 +36,9 @@ public sealed class TradeParserTests
     [Fact]
     public void A_price_below_the_base_keeps_its_direction_only_in_the_change()
     {
-        var (tick, _) = TradeParser.Parse("A000660", Fields("""{"20":"151959","10":"-198000","11":"-1500","15":"+3","13":"3"}"""), Day);
+        var tick = Assert.NotNull(TradeParser.Parse("A000660", Fields("""{"20":"151959","10":"-198000","11":"-1500","15":"+3","13":"3"}"""), Day).Tick);
 
-        Assert.Equal(("000660", 198_000L, -1_500L, 3L), (tick!.Code, tick.Price, tick.Change, tick.Quantity));
+        Assert.Equal(("000660", 198_000L, -1_500L, 3L), (tick.Code, tick.Price, tick.Change, tick.Quantity));
     }
 
     [Theory]

@@ -15,7 +15,7 @@ public sealed class StockLaneTests
 
         foreach (var t in new[] { c, a, b }) lane.Add(t, 0);
 
-        Assert.Equal([5L, 8L, 10L], lane.NextBatch(10).Select(t => t.Tick.CumulativeVolume));
+        Assert.Equal([5L, 8L, 10L], lane.NextBatch(10).Select(t => t.CumulativeVolume));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class StockLaneTests
         lane.Add(c, 0);
         lane.Receive(new FeedReceipt(Prints.Monday, 0, 0), _ => { });
 
-        Assert.Equal([a], lane.NextBatch(10).Select(t => t.Tick));
+        Assert.Equal([a], lane.NextBatch(10));
         lane.Receive(new FeedReceipt(Prints.Monday, 5, 0), _ => { });
 
         Assert.Empty(lane.NextBatch(10));
@@ -60,7 +60,7 @@ public sealed class StockLaneTests
         // The silo died: the grain came back with what it had stored.
         lane.Receive(new FeedReceipt(Prints.Monday, ticks[1].CumulativeVolume, ticks[1].CumulativeVolume), _ => { });
 
-        Assert.Equal(ticks[2..], lane.NextBatch(10).Select(t => t.Tick));
+        Assert.Equal(ticks[2..], lane.NextBatch(10));
     }
 
     [Fact]
