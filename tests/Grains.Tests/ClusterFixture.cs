@@ -3,6 +3,7 @@ using Gslts.Grains.Interfaces.Accounts;
 using Gslts.Grains.Interfaces.Streams;
 using Gslts.Grains.Tests.Accounts;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Gslts.Grains.Tests;
@@ -29,11 +30,17 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
+        private const string MemoryMarket = "memory-market";
+
         public void Configure(ISiloBuilder siloBuilder) => siloBuilder
-            .AddMemoryGrainStorage(StorageNames.Market)
+            .AddMemoryGrainStorage(MemoryMarket)
             .AddMemoryGrainStorage(StreamNames.PubSubStore)
             .AddMemoryStreams(StreamNames.Provider)
-            .ConfigureServices(services => services.AddSingleton<IBroker, ScriptedBroker>());
+            .ConfigureServices(services => services
+                .AddSingleton<IBroker, ScriptedBroker>()
+                .AddSingleton<StorageGate>()
+                .AddKeyedSingleton<IGrainStorage>(StorageNames.Market, (sp, _) =>
+                    new GatedStorage(sp.GetRequiredKeyedService<IGrainStorage>(MemoryMarket), sp.GetRequiredService<StorageGate>())));
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
