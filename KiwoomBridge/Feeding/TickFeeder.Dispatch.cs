@@ -87,24 +87,21 @@ public sealed partial class TickFeeder
         {
             // Stocks that trade right after the login show their own gaps; only the quiet ones need asking.
             await Task.Delay(options.Value.GapGrace, time, cancellationToken);
-            foreach (var code in codes)
+            var quiet = codes.Where(code => !lanes.TryGetValue(code, out var lane) || Volatile.Read(ref lane.LastArrival) <= since).ToList();
+            var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
+            await foreach (var (code, volume) in history.DayVolumesAsync(quiet, cancellationToken))
             {
-                if (lanes.TryGetValue(code, out var lane) && Volatile.Read(ref lane.LastArrival) > since) continue;
-                try
-                {
-                    var volume = await history.DayVolumeAsync(code, cancellationToken);
-                    var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
-                    if (volume > 0) inbox.Writer.TryWrite(new DayVolume(code, today, volume));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning("Could not check the day volume of {Code} after login: {Reason}", code, e.Message);
-                }
+                if (volume > 0) inbox.Writer.TryWrite(new DayVolume(code, today, volume));
             }
         }
         catch (OperationCanceledException)
         {
             // A newer login started its own check, or the bridge is stopping.
+        }
+        catch (Exception e)
+        {
+            // Trades missed while away then show as gaps only when their stocks trade again.
+            logger.LogWarning("Could not check the day volumes after login: {Reason}", e.Message);
         }
     }
 }

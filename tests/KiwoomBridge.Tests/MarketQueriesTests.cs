@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gslts.Grains.Interfaces.Stocks;
+using Gslts.KiwoomBridge.Feeding;
 using Gslts.KiwoomBridge.Rest;
 using Gslts.KiwoomSim.Market;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,6 +142,18 @@ public sealed class MarketQueriesTests(ClosedMarketHost sim) : IClassFixture<Clo
         Assert.Equal(views.Select(v => (v.Listing.Code, v.Listing.Name, v.Price, v.Price - v.Listing.PreviousClose, v.BestAsk, v.BestBid, v.Volume)),
             ranked.Select(r => (r.Code, r.Name, r.Price, r.Change, r.BestAsk, r.BestBid, r.Volume)));
         Assert.Equal(views.Select(v => v.TradingValue / 1_000_000 * 1_000_000), ranked.Select(r => r.TradingValue));
+    }
+
+    [Fact]
+    public async Task Day_volumes_of_many_stocks_come_off_the_ranking_and_one_it_does_not_list_is_asked_alone()
+    {
+        var history = sim.Host.Services.GetRequiredService<ITradeHistory>();
+        var views = Market.Views().ToList();
+        var wanted = views.Where(v => v.Trades > 0).Take(30).Append(views.First(v => v.Trades == 0)).ToList();
+
+        var volumes = await history.DayVolumesAsync(wanted.Select(v => v.Listing.Code).ToList(), CancellationToken.None).ToListAsync();
+
+        Assert.Equal(wanted.Select(v => (v.Listing.Code, v.Volume)).Order(), volumes.Order());
     }
 
     [Fact]

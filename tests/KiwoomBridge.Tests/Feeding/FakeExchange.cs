@@ -25,4 +25,13 @@ internal sealed class FakeExchange : ITradeHistory
         Interlocked.Increment(ref VolumeQueries);
         return Task.FromResult(Days[code].Volume);
     }
+
+    public async IAsyncEnumerable<(string Code, long Volume)> DayVolumesAsync(IReadOnlyCollection<string> codes,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var code in codes)
+        {
+            if (Days.ContainsKey(code)) yield return (code, await DayVolumeAsync(code, cancellationToken));
+        }
+    }
 }
