@@ -125,7 +125,7 @@ public sealed class StockGrain(
         publishArmed = true;
     }
 
-    // Interleaved with feed calls: what it publishes is taken before its first await, and only one runs at a time.
+    // Interleaved with feed calls: each message is taken as it is sent (the newest state then), and only one runs at a time.
     private async Task PublishDueAsync(CancellationToken cancellationToken)
     {
         (publishArmed, publishing, lastPublished) = (false, true, Stopwatch.GetTimestamp());
