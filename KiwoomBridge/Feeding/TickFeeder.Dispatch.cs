@@ -109,8 +109,8 @@ public sealed partial class TickFeeder
 /// <summary>What reaches the feeder's loop.</summary>
 internal abstract record FeedEvent;
 
-/// <param name="Pooled">The trades' array is the pool's, given back once they are in their lanes.</param>
-internal sealed record FrameArrived(Tick[] Trades, int Count, OrderBook[] Books, long ArrivedAt, bool Pooled) : FeedEvent;
+/// <param name="Trades">The pool's array (its first <paramref name="Count"/> items), given back once they are in their lanes.</param>
+internal sealed record FrameArrived(Tick[] Trades, int Count, OrderBook[] Books, long ArrivedAt) : FeedEvent;
 
 /// <param name="AnsweredAt">When the grain's answer came back (it had applied the trades), before the loop took it.</param>
 internal sealed record Delivered(string Code, FeedReceipt? Receipt, Exception? Failure, long StartedAt, long AnsweredAt) : FeedEvent;

@@ -70,14 +70,12 @@ public sealed partial class TickFeeder(
     /// Accepts one frame's trades and books; never blocks the socket's receive loop. Only the newest book per stock
     /// waiting reaches the grain, after the stock's trades.
     /// </summary>
-    public void Post(Tick[] trades, OrderBook[] books) => inbox.Writer.TryWrite(new FrameArrived(trades, trades.Length, books, Stopwatch.GetTimestamp(), false));
-
-    /// <summary>As <see cref="Post(Tick[], OrderBook[])"/>, copying the trades into a pooled array (a frame's trades would otherwise land on the large object heap).</summary>
     public void Post(ReadOnlySpan<Tick> trades, OrderBook[] books)
     {
+        // A pooled copy: a frame's trades would otherwise be an array on the large object heap.
         var copy = ArrayPool<Tick>.Shared.Rent(trades.Length);
         trades.CopyTo(copy);
-        inbox.Writer.TryWrite(new FrameArrived(copy, trades.Length, books, Stopwatch.GetTimestamp(), true));
+        inbox.Writer.TryWrite(new FrameArrived(copy, trades.Length, books, Stopwatch.GetTimestamp()));
     }
 
     /// <summary>Accepts one trade (numbered here).</summary>
@@ -141,7 +139,7 @@ public sealed partial class TickFeeder(
                     dirty.Add(book.Code);
                 }
 
-                if (f.Pooled) ArrayPool<Tick>.Shared.Return(f.Trades);
+                ArrayPool<Tick>.Shared.Return(f.Trades);
 
                 break;
             case Delivered d:
