@@ -23,6 +23,13 @@ public static class KiwoomBridgeExtensions
             .Validate(o => o.SecretKey.Length > 0, "Gslts:Kiwoom:SecretKey is required (environment variable Gslts__Kiwoom__SecretKey or user-secrets).")
             .Validate(o => o.SubscribedCodes.All(c => KiwoomFields.StockCode(c) == c), "Gslts:Kiwoom:Codes must be 6-character KRX codes like 005930.")
             .Validate(o => o.GroupSize is >= 1 and <= 100, "Gslts:Kiwoom:GroupSize must be between 1 and 100.")
+            .Validate(o => o.CollectsAll || string.Equals(o.Collect, KiwoomOptions.CollectList, StringComparison.OrdinalIgnoreCase),
+                "Gslts:Kiwoom:Collect must be List (the configured codes) or All (every listed stock).")
+            .Validate(o => o.CodesPerConnection >= 1, "Gslts:Kiwoom:CodesPerConnection must be at least 1.")
+            .Validate(o => o.FeedKeys.All(k => k.AppKey.Length > 0 && k.SecretKey.Length > 0),
+                "Gslts:Kiwoom:FeedKeys entries need both AppKey and SecretKey.")
+            .Validate(o => o.RealtimeKeys.Select(k => k.AppKey).Distinct().Count() == o.RealtimeKeys.Count,
+                "Gslts:Kiwoom:FeedKeys must be app keys other than Gslts:Kiwoom:AppKey and each other (one session per app key).")
             .Validate(o => o.SilenceTimeout >= TimeSpan.FromSeconds(1), "Gslts:Kiwoom:SilenceTimeout must be at least one second.")
             .Validate(o => o.QueriesPerSecond >= 1 && o.OrdersPerSecond >= 1, "Gslts:Kiwoom:QueriesPerSecond and OrdersPerSecond must be at least 1.")
             .Validate(o => o.StockSilence >= TimeSpan.FromSeconds(4), "Gslts:Kiwoom:StockSilence must be at least 4 seconds.")
@@ -31,7 +38,10 @@ public static class KiwoomBridgeExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(KiwoomTokenClient.HttpClientName);
-        services.AddSingleton<KiwoomTokenClient>();
+        services.AddSingleton(sp => new KiwoomTokenClient(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KiwoomOptions>>().Value.PrimaryKey,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KiwoomOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<KiwoomTokenClient>>()));
         services.AddSingleton(sp => new Rest.KiwoomRateLimiter(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KiwoomOptions>>().Value.QueriesPerSecond,
@@ -45,7 +55,9 @@ public static class KiwoomBridgeExtensions
         services.AddSingleton<ITradeHistory, KiwoomTradeHistory>();
         services.AddSingleton<TickFeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<TickFeeder>());
-        services.AddHostedService<KiwoomRealtimeClient>();
+        services.AddSingleton<StockMaster>();
+        services.AddSingleton<KiwoomRealtimeFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<KiwoomRealtimeFeed>());
         services.AddSingleton<StockMasterLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<StockMasterLoader>());
         return services;

@@ -17,12 +17,25 @@ public sealed class KiwoomOptions
     /// <summary>Defaults to <c>ws(s)://{BaseUrl host}/api/dostk/websocket</c>.</summary>
     public string? WebSocketUrl { get; set; }
 
+    public const string CollectList = "List";
+    public const string CollectAll = "All";
+
+    /// <summary>The account's app key: REST, orders, and the first real-time connection (which carries the account's events).</summary>
     public string AppKey { get; set; } = "";
 
     public string SecretKey { get; set; } = "";
 
-    /// <summary>Stock codes to receive live trades for; empty means <see cref="DefaultCodes"/>.</summary>
+    /// <summary>More app keys (of other accounts) whose real-time connections only carry market data: one connection each.</summary>
+    public List<KiwoomAppKey> FeedKeys { get; set; } = [];
+
+    /// <summary>Stock codes to receive live trades for; empty means <see cref="DefaultCodes"/>. With <see cref="CollectAll"/>, they go first.</summary>
     public List<string> Codes { get; set; } = [];
+
+    /// <summary><see cref="CollectList"/> (the codes above) or <see cref="CollectAll"/> (every listing of the stock master, ka10099).</summary>
+    public string Collect { get; set; } = CollectList;
+
+    /// <summary>Codes one real-time connection may hold (KRX.md: about 100 per session); more need more <see cref="FeedKeys"/>.</summary>
+    public int CodesPerConnection { get; set; } = 100;
 
     /// <summary>A connection that sends nothing (not even PING) this long is presumed dead and replaced.</summary>
     public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -55,6 +68,13 @@ public sealed class KiwoomOptions
 
     public IReadOnlyList<string> SubscribedCodes => Codes.Count > 0 ? Codes : DefaultCodes;
 
+    public bool CollectsAll => string.Equals(Collect, CollectAll, StringComparison.OrdinalIgnoreCase);
+
+    public KiwoomAppKey PrimaryKey => new() { AppKey = AppKey, SecretKey = SecretKey };
+
+    /// <summary>Every app key, the account's first: connection <c>n</c> logs in with key <c>n</c>.</summary>
+    public IReadOnlyList<KiwoomAppKey> RealtimeKeys => [PrimaryKey, .. FeedKeys];
+
     public Uri WebSocketUri
     {
         get
@@ -67,4 +87,15 @@ public sealed class KiwoomOptions
             return rest.Uri;
         }
     }
+}
+
+/// <summary>An app key pair. Both halves are secrets: environment variables or user-secrets, never the repository.</summary>
+public sealed class KiwoomAppKey
+{
+    public string AppKey { get; set; } = "";
+
+    public string SecretKey { get; set; } = "";
+
+    // Never print the keys.
+    public override string ToString() => "KiwoomAppKey(***)";
 }

@@ -37,6 +37,9 @@ public sealed class SimOptions
 
     public TimeSpan PingTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Codes one real-time session may register (KRX.md: about 100); 0 lifts the cap.</summary>
+    public int CodesPerSession { get; set; } = 100;
+
     /// <summary>Kiwoom's per-app-key budgets; a call past them gets the 1700 error.</summary>
     public int QueriesPerSecond { get; set; } = 5;
 

@@ -10,7 +10,8 @@ namespace Gslts.KiwoomBridge.Auth;
 /// Issues (au10001), renews and revokes (au10002) the access token. Kiwoom gives the expiry as a KST
 /// wall-clock time, so it is converted with an explicit +09:00 offset whatever the host's time zone.
 /// </summary>
-public sealed class KiwoomTokenClient(IHttpClientFactory http, IOptions<KiwoomOptions> options, TimeProvider time, ILogger<KiwoomTokenClient> logger)
+public sealed class KiwoomTokenClient(
+    IHttpClientFactory http, KiwoomAppKey key, IOptions<KiwoomOptions> options, TimeProvider time, ILogger<KiwoomTokenClient> logger)
 {
     public const string HttpClientName = "kiwoom";
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
@@ -45,8 +46,7 @@ public sealed class KiwoomTokenClient(IHttpClientFactory http, IOptions<KiwoomOp
     {
         var token = Interlocked.Exchange(ref current, null);
         if (token is null) return;
-        var o = options.Value;
-        using var body = await PostAsync("/oauth2/revoke", "au10002", new { appkey = o.AppKey, secretkey = o.SecretKey, token = token.Value }, cancellationToken);
+        using var body = await PostAsync("/oauth2/revoke", "au10002", new { appkey = key.AppKey, secretkey = key.SecretKey, token = token.Value }, cancellationToken);
         KiwoomError.ThrowIfFailed(body.RootElement, "au10002");
         logger.LogInformation("Kiwoom token revoked");
     }
@@ -56,9 +56,8 @@ public sealed class KiwoomTokenClient(IHttpClientFactory http, IOptions<KiwoomOp
 
     private async Task<AccessToken> IssueAsync(CancellationToken cancellationToken)
     {
-        var o = options.Value;
         using var body = await PostAsync("/oauth2/token", "au10001",
-            new { grant_type = "client_credentials", appkey = o.AppKey, secretkey = o.SecretKey }, cancellationToken);
+            new { grant_type = "client_credentials", appkey = key.AppKey, secretkey = key.SecretKey }, cancellationToken);
         var root = body.RootElement;
         KiwoomError.ThrowIfFailed(root, "au10001");
         var token = new AccessToken(root.GetProperty("token").GetString()!, ParseKst(root.GetProperty("expires_dt").GetString()!));

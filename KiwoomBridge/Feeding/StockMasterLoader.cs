@@ -1,5 +1,4 @@
 using Gslts.Grains.Interfaces.Stocks;
-using Gslts.KiwoomBridge.Rest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,11 +10,10 @@ namespace Gslts.KiwoomBridge.Feeding;
 /// at <see cref="ReloadAt"/> KST, so names and sectors follow listings and delistings.
 /// </summary>
 public sealed class StockMasterLoader(
-    KiwoomApi api, IGrainFactory grains, IOptions<KiwoomOptions> options, TimeProvider time, ILogger<StockMasterLoader> logger) : BackgroundService
+    StockMaster master, IGrainFactory grains, IOptions<KiwoomOptions> options, TimeProvider time, ILogger<StockMasterLoader> logger) : BackgroundService
 {
     public static readonly TimeOnly ReloadAt = new(7, 30);
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
-    private static readonly (string Code, string Name)[] Markets = [("0", "KOSPI"), ("10", "KOSDAQ")];
 
     public int Loaded { get; private set; }
 
@@ -43,26 +41,14 @@ public sealed class StockMasterLoader(
 
     private async Task<int> LoadAsync(CancellationToken cancellationToken)
     {
-        var count = 0;
-        var pending = new List<Task>();
-        foreach (var (code, market) in Markets)
+        var listings = await master.ListingsAsync(cancellationToken);
+        // A bounded number of grain calls in flight: thousands of listings, not thousands of waiting tasks.
+        foreach (var chunk in listings.Chunk(64))
         {
-            await foreach (var listing in api.StockListAsync(code, cancellationToken))
-            {
-                pending.Add(grains.GetGrain<IStockGrain>(listing.Code)
-                    .SetListing(new StockListing(listing.Code, listing.Name, market, listing.Sector, listing.PreviousClose)));
-                count++;
-                // A bounded number of grain calls in flight: thousands of listings, not thousands of waiting tasks.
-                if (pending.Count == 64)
-                {
-                    await Task.WhenAll(pending);
-                    pending.Clear();
-                }
-            }
+            await Task.WhenAll(chunk.Select(listing => grains.GetGrain<IStockGrain>(listing.Code).SetListing(listing)));
         }
 
-        await Task.WhenAll(pending);
-        return count;
+        return listings.Count;
     }
 
     private TimeSpan UntilNextReload()

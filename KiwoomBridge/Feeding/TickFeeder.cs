@@ -27,7 +27,7 @@ public sealed partial class TickFeeder(
     private readonly Channel<FeedEvent> inbox = Channel.CreateUnbounded<FeedEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, Lane> lanes = new();
     private readonly HashSet<string> dirty = [];
-    private CancellationTokenSource? verification;
+    private readonly ConcurrentDictionary<int, CancellationTokenSource> verifications = new();
     private CancellationToken stopping;
     private long sequence;
     private long applied;
@@ -85,13 +85,15 @@ public sealed partial class TickFeeder(
     public void Post(OrderBook book) => Post([], [book]);
 
     /// <summary>
-    /// After every login: asks the exchange for the day volume of each code that has not traded since, so trades missed
-    /// while away are recovered even for a stock that stays quiet. A newer login cancels the older check.
+    /// After every login of a connection: asks the exchange for the day volume of each of its codes that has not traded
+    /// since, so trades missed while away are recovered even for a stock that stays quiet. A newer login of the same
+    /// connection cancels its older check.
     /// </summary>
-    public void Resync(IReadOnlyList<string> codes)
+    public void Resync(int connection, IReadOnlyList<string> codes)
     {
         var next = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        Interlocked.Exchange(ref verification, next)?.Cancel();
+        if (verifications.TryGetValue(connection, out var older)) older.Cancel();
+        verifications[connection] = next;
         _ = VerifyAsync(codes, Stopwatch.GetTimestamp(), next.Token);
     }
 

@@ -1,13 +1,27 @@
+using System.Collections.Concurrent;
+
 namespace Gslts.KiwoomBridge.Realtime;
 
-/// <summary>What the health check and operators see of the real-time feed.</summary>
+/// <summary>What the health check and operators see of the real-time feed, over all its connections.</summary>
 public sealed class FeedStatus
 {
+    private readonly ConcurrentDictionary<int, bool> loggedIn = new();
     private long ticksReceived;
     private long rejected;
     private long reconnects;
 
-    public bool IsLoggedIn { get; private set; }
+    /// <summary>Connections the current plan opens.</summary>
+    public int Connections { get; private set; }
+
+    /// <summary>Codes registered over all connections.</summary>
+    public int LiveCodes { get; private set; }
+
+    /// <summary>Codes to collect that no connection can hold (more app keys needed).</summary>
+    public int Uncovered { get; private set; }
+
+    /// <summary>Every connection of the plan is logged in.</summary>
+    public bool IsLoggedIn => Connections > 0 && loggedIn.Count(p => p.Value) == Connections;
+
     public bool GaveUp { get; private set; }
     public DateTimeOffset? LastMessageAt { get; private set; }
     public string? LastError { get; private set; }
@@ -15,17 +29,32 @@ public sealed class FeedStatus
     public long Rejected => Interlocked.Read(ref rejected);
     public long Reconnects => Interlocked.Read(ref reconnects);
 
-    public void LoggedIn() => (IsLoggedIn, LastError) = (true, null);
-
-    public void Disconnected(string reason)
+    /// <summary>A new plan: its connections start logged out.</summary>
+    public void Planned(FeedPlan plan)
     {
-        IsLoggedIn = false;
-        LastError = reason;
+        loggedIn.Clear();
+        (Connections, LiveCodes, Uncovered, GaveUp) = (plan.Connections.Count, plan.LiveCodes, plan.Uncovered.Count, false);
+    }
+
+    public void LoggedIn(int connection)
+    {
+        loggedIn[connection] = true;
+        if (IsLoggedIn) LastError = null;
+    }
+
+    public void Disconnected(int connection, string reason)
+    {
+        loggedIn[connection] = false;
+        LastError = Connections > 1 ? $"connection {connection}: {reason}" : reason;
         Interlocked.Increment(ref reconnects);
     }
 
-    /// <summary>Another session took the app key over: the bridge stops instead of fighting it.</summary>
-    public void Stopped(string reason) => (IsLoggedIn, GaveUp, LastError) = (false, true, reason);
+    /// <summary>Another session took a connection's app key over: that connection stops instead of fighting it.</summary>
+    public void Stopped(int connection, string reason)
+    {
+        loggedIn[connection] = false;
+        (GaveUp, LastError) = (true, Connections > 1 ? $"connection {connection}: {reason}" : reason);
+    }
 
     public void Message(DateTimeOffset at) => LastMessageAt = at;
 

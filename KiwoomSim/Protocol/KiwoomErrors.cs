@@ -18,6 +18,9 @@ public static class KiwoomErrors
     /// <summary>The sim's code for an order the broker refuses (price, quantity, buying power, unknown order).</summary>
     public const int OrderRefused = 2000;
 
+    /// <summary>The sim's code for a REG past the session's code cap (Kiwoom's own code for it is not published).</summary>
+    public const int TooManyCodes = 2001;
+
     /// <summary>The sim's code for a fault of its own: answered in Kiwoom's shape, never as a bare HTTP 500.</summary>
     public const int SimFault = 1999;
 

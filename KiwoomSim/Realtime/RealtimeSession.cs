@@ -205,14 +205,24 @@ public sealed class RealtimeSession(
 
         lock (gate)
         {
-            if (!groups.TryGetValue(group, out var set)) groups[group] = set = [];
-            if (trnm == "REMOVE") set.ExceptWith(pairs);
+            var next = new HashSet<(string Item, string Type)>(groups.GetValueOrDefault(group) ?? []);
+            if (trnm == "REMOVE") next.ExceptWith(pairs);
             else
             {
-                if (!keep) set.Clear();
-                set.UnionWith(pairs);
+                if (!keep) next.Clear();
+                next.UnionWith(pairs);
             }
 
+            var codes = groups.Where(g => g.Key != group).SelectMany(g => g.Value).Concat(next)
+                .Select(p => p.Item).Where(i => i.Length > 0).Distinct().Count();
+            if (options.CodesPerSession > 0 && codes > options.CodesPerSession)
+            {
+                // Refused whole: what the session had registered stays as it was.
+                Send(RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.TooManyCodes}:세션당 등록 가능한 종목 수({options.CodesPerSession})를 초과했습니다]"));
+                return;
+            }
+
+            groups[group] = next;
             Send(RealMessages.Answer(trnm, 0, KiwoomErrors.Ok));
         }
     }

@@ -6,11 +6,19 @@ using Microsoft.Extensions.Hosting;
 
 namespace Gslts.Bench;
 
-/// <summary>KiwoomSim on a free loopback port, printing the whole market at a target rate, with one account "bench".</summary>
+/// <summary>
+/// KiwoomSim on a free loopback port, printing the whole market at a target rate, with the account "bench" and
+/// <see cref="FeedKeys"/> more accounts whose keys the bridge can open market-data connections with.
+/// </summary>
 public static class BenchSim
 {
     public const string AppKey = "bench";
     public const string SecretKey = "bench-secret";
+    public const int FeedKeys = 24;
+
+    public static string FeedAppKey(int i) => $"bench-feed-{i}";
+
+    public static string FeedSecretKey(int i) => $"bench-feed-secret-{i}";
 
     public static async Task<IHost> StartAsync(double tradesPerSecond, string startTime, params (string Key, string Value)[] extra)
     {
@@ -23,6 +31,13 @@ public static class BenchSim
             ["Gslts:Sim:Accounts:0:SecretKey"] = SecretKey,
             ["Gslts:Sim:Accounts:0:AccountNo"] = "1",
         };
+        for (var i = 1; i <= FeedKeys; i++)
+        {
+            settings[$"Gslts:Sim:Accounts:{i}:AppKey"] = FeedAppKey(i);
+            settings[$"Gslts:Sim:Accounts:{i}:SecretKey"] = FeedSecretKey(i);
+            settings[$"Gslts:Sim:Accounts:{i}:AccountNo"] = (i + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
         foreach (var (key, value) in extra) settings[key] = value;
         var host = new HostBuilder()
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings))

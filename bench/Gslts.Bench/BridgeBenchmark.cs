@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Streams;
 using Gslts.KiwoomBridge;
@@ -22,7 +23,7 @@ namespace Gslts.Bench;
 /// </summary>
 public static class BridgeBenchmark
 {
-    public static async Task Run(TimeSpan baseline, double tradesPerSecond = 100_000, int seconds = 20)
+    public static async Task Run(TimeSpan baseline, double tradesPerSecond = 100_000, int connections = 1, int seconds = 20)
     {
         // The sim's rate is a day average and the open is busy: scaled so that it prints the target rate just after 09:00.
         await using var sim = await SimProcess.StartAsync(tradesPerSecond / IntradayVolume.Weight(new TimeOnly(9, 0, 15)), "08:59:55");
@@ -35,10 +36,16 @@ public static class BridgeBenchmark
             ["Gslts:Kiwoom:SecretKey"] = BenchSim.SecretKey,
             ["Gslts:Kiwoom:LoadStockMaster"] = "false",
             ["Gslts:Kiwoom:QueriesPerSecond"] = "50",
+            // The whole market from the sim's stock list, spread over one connection per app key.
+            ["Gslts:Kiwoom:Collect"] = "All",
         };
-        var options = new Gslts.KiwoomSim.SimOptions();
-        var codes = MarketUniverse.Create(options.Seed, options.Listings).Select(l => l.Code).ToList();
-        for (var i = 0; i < codes.Count; i++) settings[$"Gslts:Kiwoom:Codes:{i}"] = codes[i];
+        var listings = new Gslts.KiwoomSim.SimOptions().Listings;
+        settings["Gslts:Kiwoom:CodesPerConnection"] = ((listings + connections - 1) / connections).ToString(CultureInfo.InvariantCulture);
+        for (var i = 1; i < connections; i++)
+        {
+            settings[$"Gslts:Kiwoom:FeedKeys:{i - 1}:AppKey"] = BenchSim.FeedAppKey(i);
+            settings[$"Gslts:Kiwoom:FeedKeys:{i - 1}:SecretKey"] = BenchSim.FeedSecretKey(i);
+        }
         var bridgeHost = new HostBuilder()
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings))
             .ConfigureLogging(l => l.AddSimpleConsole(c => { c.SingleLine = true; c.TimestampFormat = "HH:mm:ss.fff "; }).SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.None).AddFilter("Polly", LogLevel.None).AddFilter("Gslts.Grains", LogLevel.Error))
@@ -72,7 +79,7 @@ public static class BridgeBenchmark
         self.Refresh();
         var (simCpu, bridgeCpu) = ((sim.CpuTime - simCpu0).TotalSeconds / elapsed, (self.TotalProcessorTime - bridgeCpu0).TotalSeconds / elapsed);
 
-        Console.WriteLine($"bridge: target {tradesPerSecond:N0} trades/s over {elapsed:0.0} s, 2,500 stocks: printed {printed / elapsed:N0}/s, " +
+        Console.WriteLine($"bridge: target {tradesPerSecond:N0} trades/s over {elapsed:0.0} s, 2,500 stocks on {connections} connection(s): printed {printed / elapsed:N0}/s, " +
             $"received {received / elapsed:N0}/s, applied by grains {applied / elapsed:N0}/s; held in lanes at the end {feeder.Held:N0}; " +
             $"backfilled {feeder.Backfilled:N0}, reconnects {feed.Reconnects}");
         Console.WriteLine($"latency arrival→applied by the grain: p50 {feeder.Latency.Percentile(0.50)} ms, p99 {feeder.Latency.Percentile(0.99)} ms, " +

@@ -59,7 +59,8 @@ public sealed class SimProcess : IAsyncDisposable
     /// <summary>The child's side: runs the sim until its standard input closes.</summary>
     public static async Task ServeAsync(double tradesPerSecond, string startTime)
     {
-        var host = await BenchSim.StartAsync(tradesPerSecond, startTime, ("Gslts:Sim:QueriesPerSecond", "50"));
+        // No per-session cap: the bridge under test decides how many connections it spreads the market over.
+        var host = await BenchSim.StartAsync(tradesPerSecond, startTime, ("Gslts:Sim:QueriesPerSecond", "50"), ("Gslts:Sim:CodesPerSession", "0"));
         Console.WriteLine($"listening {await host.Services.GetRequiredService<KiwoomSimServer>().BaseAddress}");
         await Console.In.ReadToEndAsync();
         await host.StopAsync();

@@ -29,7 +29,8 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
     public async Task InitializeAsync() => (host, sim) = await StartAsync(logs, grains.Factory, "09:00:00");
 
     /// <summary>KiwoomSim (opening its day at <paramref name="startTime"/>) and the bridge on loopback, grains replaced by recorders.</summary>
-    internal static async Task<(IHost Host, Uri Sim)> StartAsync(CapturedLogs logs, IGrainFactory grains, string startTime)
+    internal static async Task<(IHost Host, Uri Sim)> StartAsync(
+        CapturedLogs logs, IGrainFactory grains, string startTime, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var sim = new Uri($"http://127.0.0.1:{FreePort()}");
         var host = new HostBuilder()
@@ -47,7 +48,7 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
                 ["Gslts:Kiwoom:SilenceTimeout"] = "00:00:01.5",
                 ["Gslts:Sim:PingInterval"] = "00:05:00",
                 ["Gslts:Sim:PingTimeout"] = "00:10:00",
-            }))
+            }).AddInMemoryCollection(extra ?? new Dictionary<string, string?>()))
             .ConfigureLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
             .ConfigureServices((context, services) => services
                 .AddSingleton(grains)

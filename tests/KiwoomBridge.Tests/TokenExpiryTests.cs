@@ -16,8 +16,8 @@ public sealed class TokenExpiryTests
     [Fact]
     public void Reconnect_backoff_doubles_from_half_a_second_to_thirty_seconds_with_jitter()
     {
-        Assert.InRange(KiwoomRealtimeClient.Backoff(1).TotalSeconds, 0.4, 0.6);
-        Assert.InRange(KiwoomRealtimeClient.Backoff(3).TotalSeconds, 1.6, 2.4);
-        Assert.InRange(KiwoomRealtimeClient.Backoff(50).TotalSeconds, 24, 36);
+        Assert.InRange(RealtimeConnection.Backoff(1).TotalSeconds, 0.4, 0.6);
+        Assert.InRange(RealtimeConnection.Backoff(3).TotalSeconds, 1.6, 2.4);
+        Assert.InRange(RealtimeConnection.Backoff(50).TotalSeconds, 24, 36);
     }
 }

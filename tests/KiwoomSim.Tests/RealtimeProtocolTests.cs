@@ -93,10 +93,37 @@ public sealed class RealtimeProtocolTests : IAsyncLifetime
         Assert.Null(closed);
     }
 
-    private async Task<SimSocket> LoggedInAsync()
+    [Fact]
+    public async Task A_REG_past_the_sessions_code_cap_is_refused_whole_and_what_was_registered_stays()
     {
-        var socket = await SimSocket.ConnectAsync(sim.WebSocket);
-        await socket.SendAsync($$"""{"trnm":"LOGIN","token":"{{await sim.TokenAsync()}}"}""");
+        await using var capped = await SimHost.StartAsync(("Gslts:Sim:CodesPerSession", "3"));
+        await using var socket = await LoggedInAsync(capped);
+
+        await socket.SendAsync("""{"trnm":"REG","grp_no":"1","refresh":"1","data":[{"item":["005930","000660"],"type":["0B","0D"]}]}""");
+        var (first, _) = await socket.ReceiveUntilAsync("REG");
+        await socket.SendAsync("""{"trnm":"REG","grp_no":"2","refresh":"1","data":[{"item":["035420","105560"],"type":["0B"]}]}""");
+        var (tooMany, _) = await socket.ReceiveUntilAsync("REG");
+        await socket.SendAsync("""{"trnm":"REG","grp_no":"2","refresh":"1","data":[{"item":["035420"],"type":["0B"]}]}""");
+        var (third, _) = await socket.ReceiveUntilAsync("REG");
+        var seen = new HashSet<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            var (real, _) = await socket.ReceiveUntilAsync("REAL");
+            seen.UnionWith(real.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("item").GetString()!));
+        }
+
+        Assert.Equal((0, 0), (first.GetProperty("return_code").GetInt32(), third.GetProperty("return_code").GetInt32()));
+        Assert.NotEqual(0, tooMany.GetProperty("return_code").GetInt32());
+        Assert.Contains("[2001:", tooMany.GetProperty("return_msg").GetString());
+        Assert.Subset(new HashSet<string> { "005930", "000660", "035420" }, seen);
+        Assert.Contains("005930", seen);
+    }
+
+    private async Task<SimSocket> LoggedInAsync(SimHost? on = null)
+    {
+        on ??= sim;
+        var socket = await SimSocket.ConnectAsync(on.WebSocket);
+        await socket.SendAsync($$"""{"trnm":"LOGIN","token":"{{await on.TokenAsync()}}"}""");
         var (login, _) = await socket.ReceiveUntilAsync("LOGIN");
         Assert.Equal(0, login.GetProperty("return_code").GetInt32());
         return socket;

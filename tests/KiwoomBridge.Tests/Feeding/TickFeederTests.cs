@@ -112,7 +112,7 @@ public sealed class TickFeederTests : IAsyncLifetime
         foreach (var t in printed[..10]) feeder.Post(t);
         await Until(() => Samsung.Ticks.Count == 10);
 
-        feeder.Resync(["005930"]);
+        feeder.Resync(0, ["005930"]);
 
         await Until(() => Samsung.Ticks.Count == 40);
         Assert.Equal(printed.Select(t => t.CumulativeVolume), Samsung.Ticks.Select(t => t.CumulativeVolume));

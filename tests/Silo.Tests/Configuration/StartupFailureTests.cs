@@ -15,6 +15,8 @@ public sealed class StartupFailureTests
     [InlineData("--Gslts:Storage:Provider=MariaDb", "ConnectionStrings:Gslts", "MariaDb")]
     [InlineData("--ConnectionStrings:Gslts=Colour=blue", "ConnectionStrings:Gslts", "SQLite")]
     [InlineData("--Gslts:Kiwoom:AppKey=", "Gslts:Kiwoom:AppKey", "required")]
+    [InlineData("--Gslts:Kiwoom:Collect=Everything", "Gslts:Kiwoom:Collect", "List")]
+    [InlineData("--Gslts:Kiwoom:FeedKeys:0:AppKey=gslts-sim-demo-key", "Gslts:Kiwoom:FeedKeys", "SecretKey")]
     [InlineData("--Gslts:Sim:Urls=localhost:5100", "Gslts:Sim:Urls", "absolute")]
     public async Task Bad_configuration_stops_start_up_naming_the_key_to_fix(string argument, string key, string mentioned)
     {

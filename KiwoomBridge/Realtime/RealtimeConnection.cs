@@ -3,21 +3,21 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using Gslts.KiwoomBridge.Auth;
 using Gslts.KiwoomBridge.Feeding;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Gslts.KiwoomBridge.Realtime;
 
 /// <summary>
-/// Kiwoom's real-time WebSocket: LOGIN, REG in groups, PING echoed, <c>0B</c> trades to the feeder; reconnects with
-/// capped, jittered backoff and registers everything again. Another session taking the app key over (R10001) stops it.
+/// One of Kiwoom's real-time WebSockets (one per app key): LOGIN, REG of its codes in groups, PING echoed, REAL frames
+/// to the feeder; reconnects with capped, jittered backoff and registers everything again. The first connection also
+/// carries the account's order events and balance. Another session taking the app key over (R10001) stops it.
 /// </summary>
-public sealed class KiwoomRealtimeClient(
-    KiwoomTokenClient tokens, TickFeeder feeder, Accounts.AccountFeed accounts, FeedStatus status, IOptions<KiwoomOptions> options, TimeProvider time,
-    ILogger<KiwoomRealtimeClient> logger) : BackgroundService
+public sealed class RealtimeConnection(
+    int number, KiwoomTokenClient tokens, IReadOnlyList<string> codes, TickFeeder feeder, Accounts.AccountFeed accounts, FeedStatus status,
+    KiwoomOptions options, TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -25,8 +25,23 @@ public sealed class KiwoomRealtimeClient(
     // Reads the receive loop's frames, one at a time.
     private readonly RealFrameReader frames = new();
     private readonly RealFrameRouter router = new(feeder, accounts, status, logger);
+    private readonly Channel<string> silent = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, int> groupOf = codes.Select((code, i) => (code, i)).ToDictionary(p => p.code, p => p.i / options.GroupSize + 1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public int Number => number;
+
+    /// <summary>The codes this connection registers.</summary>
+    public IReadOnlyList<string> Codes => codes;
+
+    /// <summary>The first connection logs in with the account's key and registers its order events and balance.</summary>
+    public bool CarriesAccount => number == 0;
+
+    public bool Holds(string code) => groupOf.ContainsKey(code);
+
+    /// <summary>Asks for <paramref name="code"/>'s group to be registered again (its stream went silent).</summary>
+    public void RegisterAgain(string code) => silent.Writer.TryWrite(code);
+
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -35,7 +50,7 @@ public sealed class KiwoomRealtimeClient(
             {
                 var ended = await RunSessionAsync(() => failures = 0, stoppingToken);
                 if (ended == SessionEnd.TakenOver) return;
-                status.Disconnected(ended == SessionEnd.Silent ? $"no message for {options.Value.SilenceTimeout}" : "the server closed the connection");
+                status.Disconnected(number, ended == SessionEnd.Silent ? $"no message for {options.SilenceTimeout}" : "the server closed the connection");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,29 +58,14 @@ public sealed class KiwoomRealtimeClient(
             }
             catch (Exception e) when (e is WebSocketException or HttpRequestException or KiwoomException or JsonException or IOException)
             {
-                status.Disconnected(e.Message);
-                logger.LogWarning("Kiwoom real-time connection lost: {Reason}", e.Message);
+                status.Disconnected(number, e.Message);
+                logger.LogWarning("Kiwoom real-time connection {Connection} lost: {Reason}", number, e.Message);
             }
 
             failures++;
             var backoff = Backoff(failures);
-            logger.LogInformation("Reconnecting to Kiwoom real-time in {Delay:0.0}s (attempt {Attempt})", backoff.TotalSeconds, failures);
+            logger.LogInformation("Reconnecting Kiwoom real-time connection {Connection} in {Delay:0.0}s (attempt {Attempt})", number, backoff.TotalSeconds, failures);
             await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        try
-        {
-            using var quick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            quick.CancelAfter(TimeSpan.FromSeconds(3));
-            await tokens.RevokeAsync(quick.Token);
-        }
-        catch (Exception e) when (e is HttpRequestException or KiwoomException or OperationCanceledException or JsonException)
-        {
-            logger.LogInformation("Kiwoom token not revoked at shutdown: {Reason}", e.Message);
         }
     }
 
@@ -80,16 +80,17 @@ public sealed class KiwoomRealtimeClient(
     {
         var token = await tokens.GetAsync(cancellationToken);
         using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(options.Value.WebSocketUri, cancellationToken);
+        await socket.ConnectAsync(options.WebSocketUri, cancellationToken);
         await SendAsync(socket, new JsonObject { ["trnm"] = "LOGIN", ["token"] = token }, cancellationToken);
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        var registered = false;
         while (true)
         {
-            if (status.IsLoggedIn) await RegisterSilentStocksAgainAsync(socket, cancellationToken);
+            if (registered) await RegisterSilentStocksAgainAsync(socket, cancellationToken);
             bool received;
             using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                silence.CancelAfter(options.Value.SilenceTimeout);
+                silence.CancelAfter(options.SilenceTimeout);
                 try
                 {
                     received = await ReceiveAsync(socket, buffer, silence.Token);
@@ -97,7 +98,7 @@ public sealed class KiwoomRealtimeClient(
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     // Streams stop silently in production: a quiet socket is replaced, and everything registered again.
-                    logger.LogWarning("Kiwoom real-time: no message for {Silence}; reconnecting", options.Value.SilenceTimeout);
+                    logger.LogWarning("Kiwoom real-time connection {Connection}: no message for {Silence}; reconnecting", number, options.SilenceTimeout);
                     return SessionEnd.Silent;
                 }
             }
@@ -139,9 +140,10 @@ public sealed class KiwoomRealtimeClient(
                         throw;
                     }
 
-                    status.LoggedIn();
+                    status.LoggedIn(number);
                     loggedIn();
                     await RegisterAsync(socket, cancellationToken);
+                    registered = true;
                     break;
                 case "PING":
                     await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, true, cancellationToken);
@@ -149,14 +151,14 @@ public sealed class KiwoomRealtimeClient(
                 case "REG" or "REMOVE":
                     if (root.TryGetProperty("return_code", out var rc) && rc.ValueKind == JsonValueKind.Number && rc.GetInt32() != 0)
                     {
-                        logger.LogError("Kiwoom refused a registration: {Message}", root.GetProperty("return_msg").GetString());
+                        logger.LogError("Kiwoom refused a registration on connection {Connection}: {Message}", number, root.GetProperty("return_msg").GetString());
                     }
 
                     break;
                 case "SYSTEM" when root.TryGetProperty("code", out var code) && code.GetString() == "R10001":
-                    status.Stopped("another session logged in with this app key (R10001)");
-                    logger.LogCritical("Kiwoom dropped this session: another LOGIN used the same app key (R10001). " +
-                        "The bridge stops its real-time feed instead of fighting it; restart it once the other session is gone");
+                    status.Stopped(number, "another session logged in with this app key (R10001)");
+                    logger.LogCritical("Kiwoom dropped real-time connection {Connection}: another LOGIN used its app key (R10001). " +
+                        "The bridge stops this connection instead of fighting it; restart the bridge once the other session is gone", number);
                     return SessionEnd.TakenOver;
                 default:
                     logger.LogDebug("Ignoring real-time frame {Frame}", Encoding.UTF8.GetString(buffer.WrittenSpan[..Math.Min(200, buffer.WrittenCount)]));
@@ -168,21 +170,17 @@ public sealed class KiwoomRealtimeClient(
     /// <summary>Stocks whose stream went silent are removed from their group and registered again (REMOVE, then REG).</summary>
     private async Task RegisterSilentStocksAgainAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
-        var codes = new List<string>();
-        while (feeder.SilentStocks.TryRead(out var code)) codes.Add(code);
-        if (codes.Count == 0) return;
-        var o = options.Value;
-        var position = new Dictionary<string, int>();
-        for (var i = 0; i < o.SubscribedCodes.Count; i++) position.TryAdd(o.SubscribedCodes[i], i);
-        foreach (var group in codes.Distinct().Where(position.ContainsKey).GroupBy(c => position[c] / o.GroupSize + 1))
+        var again = new List<string>();
+        while (silent.Reader.TryRead(out var code)) again.Add(code);
+        foreach (var group in again.Distinct().Where(Holds).GroupBy(c => groupOf[c]))
         {
-            var number = group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var groupNo = group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var trnm in new[] { "REMOVE", "REG" })
             {
                 var message = new JsonObject
                 {
                     ["trnm"] = trnm,
-                    ["grp_no"] = number,
+                    ["grp_no"] = groupNo,
                     ["data"] = new JsonArray(new JsonObject
                     {
                         ["item"] = new JsonArray([.. group.Select(c => JsonValue.Create(c))]),
@@ -193,14 +191,13 @@ public sealed class KiwoomRealtimeClient(
                 await SendAsync(socket, message, cancellationToken);
             }
 
-            logger.LogInformation("Kiwoom real-time: registered {Codes} again in group {Group}", string.Join(", ", group), number);
+            logger.LogInformation("Kiwoom real-time connection {Connection}: registered {Codes} again in group {Group}", number, string.Join(", ", group), groupNo);
         }
     }
 
     private async Task RegisterAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
-        var o = options.Value;
-        var groups = o.SubscribedCodes.Chunk(o.GroupSize).ToList();
+        var groups = codes.Chunk(options.GroupSize).ToList();
         for (var g = 0; g < groups.Count; g++)
         {
             await SendAsync(socket, new JsonObject
@@ -216,17 +213,23 @@ public sealed class KiwoomRealtimeClient(
             }, cancellationToken);
         }
 
-        // Order events and balance follow the token's account, not a code: one more group, item "".
-        await SendAsync(socket, new JsonObject
+        if (CarriesAccount)
         {
-            ["trnm"] = "REG",
-            ["grp_no"] = (groups.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["refresh"] = "1",
-            ["data"] = new JsonArray(new JsonObject { ["item"] = new JsonArray(""), ["type"] = new JsonArray("00", "04") }),
-        }, cancellationToken);
-        logger.LogInformation("Kiwoom real-time: logged in, {Codes} codes registered in {Groups} group(s), and the account", o.SubscribedCodes.Count, groups.Count);
-        accounts.Reconcile();
-        feeder.Resync(o.SubscribedCodes);
+            // Order events and balance follow the token's account, not a code: one more group, item "".
+            await SendAsync(socket, new JsonObject
+            {
+                ["trnm"] = "REG",
+                ["grp_no"] = (groups.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["refresh"] = "1",
+                ["data"] = new JsonArray(new JsonObject { ["item"] = new JsonArray(""), ["type"] = new JsonArray("00", "04") }),
+            }, cancellationToken);
+            // Fills that happened while the socket was down are in REST, not in the stream.
+            accounts.Reconcile();
+        }
+
+        logger.LogInformation("Kiwoom real-time connection {Connection}: logged in, {Codes} codes registered in {Groups} group(s){Account}",
+            number, codes.Count, groups.Count, CarriesAccount ? ", and the account" : "");
+        feeder.Resync(number, codes);
     }
 
     private static Task SendAsync(ClientWebSocket socket, JsonObject message, CancellationToken cancellationToken) =>
