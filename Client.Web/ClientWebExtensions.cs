@@ -18,9 +18,12 @@ public static class ClientWebExtensions
     {
         services.AddSignalR();
         services.AddProblemDetails();
-        services.AddOptions<MarketHubOptions>().Bind(configuration.GetSection(MarketHubOptions.Section));
+        services.AddOptions<MarketHubOptions>().Bind(configuration.GetSection(MarketHubOptions.Section))
+            .Validate(o => o.WatchLease >= TimeSpan.FromSeconds(3) && o.WatchLease <= TimeSpan.FromMinutes(5), "Gslts:Web:Market:WatchLease must be between 3 seconds and 5 minutes.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StockFeedForwarder>();
+        services.AddHostedService(sp => sp.GetRequiredService<StockFeedForwarder>());
         return services;
     }
 

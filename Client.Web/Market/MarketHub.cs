@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Gslts.Client.Web.Market;
 
 /// <summary>The page's live channel: a client watches one stock at a time and receives "stock" snapshots.</summary>
-public sealed class MarketHub(StockFeedForwarder forwarder, IGrainFactory grains) : Hub
+public sealed class MarketHub(StockFeedForwarder forwarder) : Hub
 {
     public const string Path = "/hubs/market";
     public const string StockEvent = "stock";
@@ -20,14 +20,22 @@ public sealed class MarketHub(StockFeedForwarder forwarder, IGrainFactory grains
             throw new HubException($"Unknown stock code '{code}': expected {StockCode.Format}.");
         }
 
-        if (Context.Items.TryGetValue(WatchedKey, out var previous) && previous is string old && old != code)
+        if (Context.Items.TryGetValue(WatchedKey, out var previous) && previous is string old)
         {
+            Context.Items.Remove(WatchedKey);
+            forwarder.Unwatch(old);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(old), Context.ConnectionAborted);
         }
 
+        var snapshot = await forwarder.WatchAsync(code, Context.ConnectionAborted);
         Context.Items[WatchedKey] = code;
-        await forwarder.EnsureForwardingAsync(code, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(code), Context.ConnectionAborted);
-        return await grains.GetGrain<IStockGrain>(code).GetSnapshot();
+        return snapshot;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(WatchedKey, out var watched) && watched is string code) forwarder.Unwatch(code);
+        return base.OnDisconnectedAsync(exception);
     }
 }

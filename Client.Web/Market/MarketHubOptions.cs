@@ -7,4 +7,7 @@ public sealed class MarketHubOptions
 
     /// <summary>Shortest gap between two pushes of the same stock to browsers (default 100 ms = 10/s).</summary>
     public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a stock grain keeps publishing after this node last said a browser shows it (renewed at a third of it).</summary>
+    public TimeSpan WatchLease { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -21,7 +21,14 @@ public interface IStockGrain : IGrainWithStringKey
 
     Task<StockSnapshot> GetSnapshot();
 
-    /// <summary>Replaces the latest order book (an older one than the current is ignored) and publishes it (at most ten times a second).</summary>
+    /// <summary>
+    /// Someone shows this stock: for <paramref name="lease"/> (1 s to 5 min; renewed while shown) its streams carry
+    /// snapshots and books, at most ten of each a second, starting with the current ones. An unwatched stock publishes
+    /// nothing: thousands of stocks streaming what nobody reads would make the streams the bottleneck.
+    /// </summary>
+    Task<StockSnapshot> Watch(TimeSpan lease);
+
+    /// <summary>Replaces the latest order book (an older one than the current is ignored) and publishes it while watched.</summary>
     Task UpdateBook(OrderBook book);
 
     Task<OrderBook?> GetBook();

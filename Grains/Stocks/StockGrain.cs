@@ -16,6 +16,8 @@ public sealed class StockGrain(
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
     // Screens need at most ten updates a second per stock; publishing every batch would make the streams the bottleneck.
     private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan ShortestLease = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestLease = TimeSpan.FromMinutes(5);
 
     private IAsyncStream<StockSnapshot>? stream;
     private IAsyncStream<OrderBook>? bookStream;
@@ -28,6 +30,8 @@ public sealed class StockGrain(
     private bool snapshotPending;
     private bool bookPending;
     private long lastPublished;
+    // Stopwatch time until which someone watches the stock (its streams are published only then).
+    private long watchedUntil;
     private IGrainTimer? publishLater;
     private bool publishArmed;
     private bool publishing;
@@ -81,6 +85,21 @@ public sealed class StockGrain(
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
+    public Task<StockSnapshot> Watch(TimeSpan lease)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(Math.Clamp(lease.Ticks, ShortestLease.Ticks, LongestLease.Ticks) * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond));
+        var newWatch = !Watched;
+        watchedUntil = Math.Max(watchedUntil, until);
+        if (newWatch)
+        {
+            // A new watcher's stream starts from the current state.
+            (snapshotPending, bookPending) = (true, book is not null);
+            PublishSoon();
+        }
+
+        return Task.FromResult(Snapshot());
+    }
+
     public Task UpdateBook(OrderBook update)
     {
         if (book is null || update.Time >= book.Time) (book, bookPending) = (update, true);
@@ -101,6 +120,8 @@ public sealed class StockGrain(
 
     private StockSnapshot Snapshot() => StockDay.ToSnapshot(Code, day.State);
 
+    private bool Watched => Stopwatch.GetTimestamp() < watchedUntil;
+
     private FeedReceipt Receipt() =>
         new(day.State.TradingDate, day.State.Volume, persisted.Date == day.State.TradingDate ? persisted.Volume : 0, day.State.LastTradeTime);
 
@@ -118,7 +139,7 @@ public sealed class StockGrain(
     /// </summary>
     private void PublishSoon()
     {
-        if ((!snapshotPending && !bookPending) || publishArmed || publishing) return;
+        if ((!snapshotPending && !bookPending) || publishArmed || publishing || !Watched) return;
         var wait = lastPublished == 0 ? TimeSpan.Zero : PublishInterval - Stopwatch.GetElapsedTime(lastPublished);
         publishLater ??= this.RegisterGrainTimer(PublishDueAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
         publishLater.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
@@ -131,6 +152,8 @@ public sealed class StockGrain(
         (publishArmed, publishing, lastPublished) = (false, true, Stopwatch.GetTimestamp());
         try
         {
+            if (!Watched) return;
+
             if (snapshotPending)
             {
                 snapshotPending = false;

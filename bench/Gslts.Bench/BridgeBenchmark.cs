@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using Orleans.Streams;
 using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Streams;
 using Gslts.KiwoomBridge;
@@ -59,6 +61,7 @@ public static class BridgeBenchmark
         await bridgeHost.StartAsync();
         var feed = bridgeHost.Services.GetRequiredService<FeedStatus>();
         var feeder = bridgeHost.Services.GetRequiredService<TickFeeder>();
+        var watchedSnapshots = await WatchAsync(bridgeHost.Services);
         while (await sim.PrintedAsync() == 0) await Task.Delay(100);
         // The opening auction's burst settles first.
         await Task.Delay(TimeSpan.FromSeconds(5));
@@ -69,25 +72,28 @@ public static class BridgeBenchmark
 
         var self = Process.GetCurrentProcess();
         var (printed0, received0, applied0, calls0) = (await sim.PrintedAsync(), feed.TicksReceived, feeder.Applied, feeder.Deliveries);
+        var snapshots0 = Interlocked.Read(ref watchedSnapshots.Value);
         var (simCpu0, bridgeCpu0) = (sim.CpuTime, self.TotalProcessorTime);
         var (gen0, gen1, gen2, paused0, allocated0) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var watch = Stopwatch.StartNew();
         var collections = await WatchCollectionsAsync(TimeSpan.FromSeconds(seconds));
         var elapsed = watch.Elapsed.TotalSeconds;
-        var (printed, received, applied) = (await sim.PrintedAsync() - printed0, feed.TicksReceived - received0, feeder.Applied - applied0);
+        var (printedAll, receivedAll) = (await sim.PrintedAsync(), feed.TicksReceived);
+        var (printed, received, applied) = (printedAll - printed0, receivedAll - received0, feeder.Applied - applied0);
         var calls = feeder.Deliveries - calls0;
         self.Refresh();
         var (simCpu, bridgeCpu) = ((sim.CpuTime - simCpu0).TotalSeconds / elapsed, (self.TotalProcessorTime - bridgeCpu0).TotalSeconds / elapsed);
 
         Console.WriteLine($"bridge: target {tradesPerSecond:N0} trades/s over {elapsed:0.0} s, 2,500 stocks on {connections} connection(s): printed {printed / elapsed:N0}/s, " +
             $"received {received / elapsed:N0}/s, applied by grains {applied / elapsed:N0}/s; held in lanes at the end {feeder.Held:N0}; " +
-            $"backfilled {feeder.Backfilled:N0}, reconnects {feed.Reconnects}");
+            $"backfilled {feeder.Backfilled:N0}, reconnects {feed.Reconnects}; printed but not received at the start {printed0 - received0:N0}, at the end {printedAll - receivedAll:N0}");
         Console.WriteLine($"latency arrival→applied by the grain: p50 {feeder.Latency.Percentile(0.50)} ms, p99 {feeder.Latency.Percentile(0.99)} ms, " +
             $"p99.9 {feeder.Latency.Percentile(0.999)} ms, max bucket {feeder.Latency.Percentile(1.0)} ms over {feeder.Latency.Count:N0} trades");
         Console.WriteLine($"arrival→answer taken by the feeder's loop: p50 {feeder.Settled.Percentile(0.50)} ms, p99 {feeder.Settled.Percentile(0.99)} ms");
         Console.WriteLine($"of which: frame arrival→feeder loop p50 {feeder.Queueing.Percentile(0.5)} ms, p99 {feeder.Queueing.Percentile(0.99)} ms; " +
             $"grain call→answer taken p50 {feeder.Calls.Percentile(0.5)} ms, p99 {feeder.Calls.Percentile(0.99)} ms");
-        Console.WriteLine($"grain calls: {calls / elapsed:N0}/s, {(calls == 0 ? 0 : applied / (double)calls):0.0} trades per call");
+        Console.WriteLine($"grain calls: {calls / elapsed:N0}/s, {(calls == 0 ? 0 : applied / (double)calls):0.0} trades per call; " +
+            $"{Watched} watched stocks streamed {(Interlocked.Read(ref watchedSnapshots.Value) - snapshots0) / elapsed:N0} snapshots/s");
         Console.WriteLine($"GC in the bridge + silo process: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, " +
             $"{GC.CollectionCount(2) - gen2} gen2 collections, paused {(GC.GetTotalPauseDuration() - paused0).TotalMilliseconds:N0} ms in all; " +
             $"{(GC.GetTotalAllocatedBytes() - allocated0) / Math.Max(1, applied):N0} bytes allocated per trade, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1_048_576:N0} MB");
@@ -114,5 +120,27 @@ public static class BridgeBenchmark
         }
 
         return seen;
+    }
+
+    private const int Watched = 50;
+
+    /// <summary>What web nodes do for the stocks browsers show: the 50 busiest are watched and their snapshot streams read.</summary>
+    private static async Task<StrongBox<long>> WatchAsync(IServiceProvider services)
+    {
+        var received = new StrongBox<long>();
+        var cluster = services.GetRequiredService<IClusterClient>();
+        var options = new Gslts.KiwoomSim.SimOptions();
+        foreach (var listing in MarketUniverse.Create(options.Seed, options.Listings).OrderByDescending(l => l.Liquidity).Take(Watched))
+        {
+            var stream = cluster.GetStreamProvider(StreamNames.Provider).GetStream<Gslts.Grains.Interfaces.Stocks.StockSnapshot>(StreamNames.ForStock(listing.Code));
+            await stream.SubscribeAsync((_, _) =>
+            {
+                Interlocked.Increment(ref received.Value);
+                return Task.CompletedTask;
+            });
+            await cluster.GetGrain<Gslts.Grains.Interfaces.Stocks.IStockGrain>(listing.Code).Watch(TimeSpan.FromMinutes(5));
+        }
+
+        return received;
     }
 }

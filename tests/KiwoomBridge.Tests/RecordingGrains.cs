@@ -115,6 +115,8 @@ public sealed class RecordingStockGrain(string code) : IStockGrain
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(StockSnapshot.Empty(Code));
 
+    public Task<StockSnapshot> Watch(TimeSpan lease) => GetSnapshot();
+
     public StockListing? Listing { get; private set; }
 
     public OrderBook? Book { get; private set; }

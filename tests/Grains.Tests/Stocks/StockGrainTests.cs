@@ -28,6 +28,7 @@ public sealed class StockGrainTests(ClusterFixture fixture)
             return Task.CompletedTask;
         });
         var grain = fixture.Grains.GetGrain<IStockGrain>(code);
+        await grain.Watch(TimeSpan.FromMinutes(1));
 
         await grain.Ingest([trades.At("090000", 70_100, 10), trades.At("090001", 70_600, -5)]);
         var receipt = await grain.Ingest([trades.At("090002", 69_900, 20)]);
@@ -152,6 +153,7 @@ public sealed class StockGrainTests(ClusterFixture fixture)
             return Task.CompletedTask;
         });
         var grain = fixture.Grains.GetGrain<IStockGrain>(code);
+        await grain.Watch(TimeSpan.FromMinutes(1));
         var nine = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(9));
         var newer = new OrderBook(code, nine.AddSeconds(2), [new(10_050, 5)], [new(10_000, 7)], 5, 7);
         var older = newer with { Time = nine, Asks = [new(10_100, 1)] };
@@ -192,11 +194,13 @@ public sealed class StockGrainTests(ClusterFixture fixture)
         var stream = fixture.Client.GetStreamProvider(StreamNames.Provider).GetStream<StockSnapshot>(StreamNames.ForStock(code));
         var subscription = await stream.SubscribeAsync((snapshot, _) =>
         {
-            lock (published) published.Add(snapshot.TickCount);
+            // The watch's own first snapshot (no trades yet) is not one of the changes counted here.
+            if (snapshot.TickCount > 0) lock (published) published.Add(snapshot.TickCount);
             if (snapshot.TickCount == 60) last.TrySetResult();
             return Task.CompletedTask;
         });
         var grain = fixture.Grains.GetGrain<IStockGrain>(code);
+        await grain.Watch(TimeSpan.FromMinutes(1));
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < 60; i++) await grain.Ingest([trades.At("090000", 10_000 + i % 5 * 10, 1)]);
@@ -210,5 +214,47 @@ public sealed class StockGrainTests(ClusterFixture fixture)
         }
 
         await subscription.UnsubscribeAsync();
+    }
+
+    [Fact]
+    public async Task A_stock_nobody_watches_publishes_nothing_and_a_watched_one_publishes_until_its_lease_ends()
+    {
+        const string code = "900008";
+        var trades = new Trades(code, basePrice: 10_000, Monday);
+        var published = new List<long>();
+        var stream = fixture.Client.GetStreamProvider(StreamNames.Provider).GetStream<StockSnapshot>(StreamNames.ForStock(code));
+        var subscription = await stream.SubscribeAsync((snapshot, _) =>
+        {
+            lock (published) published.Add(snapshot.TickCount);
+            return Task.CompletedTask;
+        });
+        var grain = fixture.Grains.GetGrain<IStockGrain>(code);
+        long[] Published() { lock (published) return [.. published]; }
+
+        await grain.Ingest([trades.At("090000", 10_000, 1)]);
+        await Task.Delay(500);
+        Assert.Empty(Published());
+
+        var shown = await grain.Watch(TimeSpan.FromSeconds(1));
+        await Until(() => Published().Contains(1));
+        await grain.Ingest([trades.At("090001", 10_010, 1)]);
+        await Until(() => Published().Contains(2));
+
+        await Task.Delay(1_500);
+        await grain.Ingest([trades.At("090002", 10_020, 1)]);
+        await Task.Delay(500);
+
+        Assert.Equal(1, shown.TickCount);
+        Assert.DoesNotContain(3, Published());
+        Assert.Equal(3, (await grain.GetSnapshot()).TickCount);
+        await subscription.UnsubscribeAsync();
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); !condition(); await Task.Delay(20))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("not published in time");
+        }
     }
 }
