@@ -97,18 +97,24 @@ public sealed partial class TickFeeder(
         _ = VerifyAsync(codes, Stopwatch.GetTimestamp(), next.Token);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         stopping = stoppingToken;
         _ = BeatAsync(stoppingToken);
         _ = WatchSilentStocksAsync(stoppingToken);
+        // The loop has a thread of its own: on the thread pool it would queue behind the silo's grain work it feeds.
+        return Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private void Run(CancellationToken stoppingToken)
+    {
         var window = options.Value.BatchWindow;
         try
         {
-            while (await inbox.Reader.WaitToReadAsync(stoppingToken))
+            while (inbox.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
                 // Frames wait a moment so each lane's call carries more trades; grains' answers are taken at once.
-                if (window > TimeSpan.Zero && inbox.Reader.TryPeek(out var first) && first is FrameArrived) await Task.Delay(window, time, stoppingToken);
+                if (window > TimeSpan.Zero && inbox.Reader.TryPeek(out var first) && first is FrameArrived) Task.Delay(window, time, stoppingToken).GetAwaiter().GetResult();
                 var now = Stopwatch.GetTimestamp();
                 while (inbox.Reader.TryRead(out var item)) Handle(item, now);
                 Dispatch();
