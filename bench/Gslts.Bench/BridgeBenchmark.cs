@@ -73,6 +73,7 @@ public static class BridgeBenchmark
         var self = Process.GetCurrentProcess();
         var (printed0, received0, applied0, calls0) = (await sim.PrintedAsync(), feed.TicksReceived, feeder.Applied, feeder.Deliveries);
         var snapshots0 = Interlocked.Read(ref watchedSnapshots.Value);
+        var backfilled0 = feeder.Backfilled;
         var (simCpu0, bridgeCpu0) = (sim.CpuTime, self.TotalProcessorTime);
         var (gen0, gen1, gen2, paused0, allocated0) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var watch = Stopwatch.StartNew();
@@ -86,7 +87,7 @@ public static class BridgeBenchmark
 
         Console.WriteLine($"bridge: target {tradesPerSecond:N0} trades/s over {elapsed:0.0} s, 2,500 stocks on {connections} connection(s): printed {printed / elapsed:N0}/s, " +
             $"received {received / elapsed:N0}/s, applied by grains {applied / elapsed:N0}/s; held in lanes at the end {feeder.Held:N0}; " +
-            $"backfilled {feeder.Backfilled:N0}, reconnects {feed.Reconnects}; printed but not received at the start {printed0 - received0:N0}, at the end {printedAll - receivedAll:N0}");
+            $"backfilled {feeder.Backfilled - backfilled0:N0} ({feeder.Backfilled:N0} since the start), reconnects {feed.Reconnects}; printed but not received at the start {printed0 - received0:N0}, at the end {printedAll - receivedAll:N0}");
         Console.WriteLine($"latency arrival→applied by the grain: p50 {feeder.Latency.Percentile(0.50)} ms, p99 {feeder.Latency.Percentile(0.99)} ms, " +
             $"p99.9 {feeder.Latency.Percentile(0.999)} ms, max bucket {feeder.Latency.Percentile(1.0)} ms over {feeder.Latency.Count:N0} trades");
         Console.WriteLine($"arrival→answer taken by the feeder's loop: p50 {feeder.Settled.Percentile(0.50)} ms, p99 {feeder.Settled.Percentile(0.99)} ms");
