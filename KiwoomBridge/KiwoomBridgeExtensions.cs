@@ -26,6 +26,7 @@ public static class KiwoomBridgeExtensions
             .Validate(o => o.CollectsAll || string.Equals(o.Collect, KiwoomOptions.CollectList, StringComparison.OrdinalIgnoreCase),
                 "Gslts:Kiwoom:Collect must be List (the configured codes) or All (every listed stock).")
             .Validate(o => o.CodesPerConnection >= 1, "Gslts:Kiwoom:CodesPerConnection must be at least 1.")
+            .Validate(o => o.UniverseRetry >= TimeSpan.FromSeconds(1), "Gslts:Kiwoom:UniverseRetry must be at least one second.")
             .Validate(o => o.FeedKeys.All(k => k.AppKey.Length > 0 && k.SecretKey.Length > 0),
                 "Gslts:Kiwoom:FeedKeys entries need both AppKey and SecretKey.")
             .Validate(o => o.RealtimeKeys.Select(k => k.AppKey).Distinct().Count() == o.RealtimeKeys.Count,

@@ -34,6 +34,9 @@ public sealed class KiwoomOptions
     /// <summary><see cref="CollectList"/> (the codes above) or <see cref="CollectAll"/> (every listing of the stock master, ka10099).</summary>
     public string Collect { get; set; } = CollectList;
 
+    /// <summary>With <see cref="CollectAll"/>: how soon a stock list (ka10099) that could not be read is asked again (the configured codes are collected meanwhile).</summary>
+    public TimeSpan UniverseRetry { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Codes one real-time connection may hold (KRX.md: about 100 per session); more need more <see cref="FeedKeys"/>.</summary>
     public int CodesPerConnection { get; set; } = 100;
 

@@ -19,7 +19,6 @@ public sealed class KiwoomRealtimeFeed(
     /// <summary>When the universe is looked at again (KST), after the stock master's reload and before the 08:30 auction.</summary>
     public static readonly TimeOnly PlanAt = new(8, 0);
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
-    private static readonly TimeSpan UniverseRetry = TimeSpan.FromMinutes(1);
 
     private readonly ILogger logger = logs.CreateLogger<KiwoomRealtimeFeed>();
     private readonly KiwoomTokenClient[] tokens =
@@ -43,7 +42,7 @@ public sealed class KiwoomRealtimeFeed(
             var routing = RouteSilentStocksAsync(connections, run.Token);
             while (true)
             {
-                var wait = !options.Value.CollectsAll ? Timeout.InfiniteTimeSpan : complete ? UntilNextPlan() : UniverseRetry;
+                var wait = !options.Value.CollectsAll ? Timeout.InfiniteTimeSpan : complete ? UntilNextPlan() : options.Value.UniverseRetry;
                 var ended = await Task.WhenAny(running, Task.Delay(wait, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default));
                 if (stoppingToken.IsCancellationRequested || ended == running)
                 {
@@ -128,7 +127,7 @@ public sealed class KiwoomRealtimeFeed(
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning("Kiwoom real-time: the stock list (ka10099) could not be read ({Reason}); collecting the configured codes " +
-                    "until it can, trying again in {Retry}", e.Message, UniverseRetry);
+                    "until it can, trying again in {Retry}", e.Message, o.UniverseRetry);
                 complete = false;
             }
         }

@@ -30,7 +30,8 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
 
     /// <summary>KiwoomSim (opening its day at <paramref name="startTime"/>) and the bridge on loopback, grains replaced by recorders.</summary>
     internal static async Task<(IHost Host, Uri Sim)> StartAsync(
-        CapturedLogs logs, IGrainFactory grains, string startTime, IReadOnlyDictionary<string, string?>? extra = null)
+        CapturedLogs logs, IGrainFactory grains, string startTime, IReadOnlyDictionary<string, string?>? extra = null,
+        Action<IServiceProvider>? beforeStart = null)
     {
         var sim = new Uri($"http://127.0.0.1:{FreePort()}");
         var host = new HostBuilder()
@@ -55,6 +56,7 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
                 .AddKiwoomSim(context.Configuration)
                 .AddKiwoomBridge(context.Configuration))
             .Build();
+        beforeStart?.Invoke(host.Services);
         await host.StartAsync();
         return (host, sim);
     }

@@ -65,3 +65,46 @@ public sealed class CollectAllTests : IAsyncLifetime
         Assert.Subset(live.SelectMany(c => c).ToHashSet(), fed.ToHashSet());
     }
 }
+
+/// <summary>Collect=All while the stock list cannot be read: the configured codes stand in until it can.</summary>
+public sealed class CollectAllFallbackTests : IAsyncLifetime
+{
+    private readonly CapturedLogs logs = new();
+    private readonly (IGrainFactory Factory, RecordingGrains Recorder) grains = RecordingGrains.Create();
+    private IHost host = null!;
+
+    public async Task InitializeAsync() => (host, _) = await BridgeAgainstSimTests.StartAsync(logs, grains.Factory, "09:00:00",
+        new Dictionary<string, string?>
+        {
+            ["Gslts:Kiwoom:Collect"] = "All",
+            ["Gslts:Kiwoom:Codes:0"] = "005930",
+            ["Gslts:Kiwoom:Codes:1"] = "000660",
+            ["Gslts:Kiwoom:UniverseRetry"] = "00:00:02",
+        },
+        // Every REST call fails at first (each is tried four times): the stock list cannot be read at start.
+        services => services.GetRequiredService<Gslts.KiwoomSim.Protocol.SimFaults>().FailRest(12));
+
+    public async Task DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task The_configured_codes_are_collected_until_the_stock_list_answers_and_then_the_whole_plan_takes_over()
+    {
+        var feed = host.Services.GetRequiredService<FeedStatus>();
+        var listed = host.Services.GetRequiredService<SimMarket>().Listings.Count;
+
+        await BridgeAgainstSimTests.Until(() => feed.LiveCodes == 100 && feed.IsLoggedIn);
+
+        Assert.Contains(logs.Lines, l => l.Contains("could not be read") && l.Contains("collecting the configured codes"));
+        Assert.Contains(logs.Lines, l => l.Contains("2 codes over 1 connection(s)"));
+        Assert.Contains(logs.Lines, l => l.Contains("re-planning the connections"));
+        Assert.Equal(listed - 100, feed.Uncovered);
+        var first = host.Services.GetRequiredService<KiwoomRealtimeFeed>().Connections.Single().Codes;
+        Assert.Equal(["005930", "000660"], first.Take(2));
+        var other = first.Skip(2).ToList();
+        await BridgeAgainstSimTests.Until(() => other.Any(code => grains.Recorder.Stocks.TryGetValue(code, out var s) && s.Ticks.Count > 0));
+    }
+}
