@@ -24,6 +24,7 @@ public static class ClientWebExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StockFeedForwarder>();
         services.AddHostedService(sp => sp.GetRequiredService<StockFeedForwarder>());
+        services.AddSingleton<RankingForwarder>();
         return services;
     }
 
@@ -39,6 +40,7 @@ public static class ClientWebExtensions
             }));
         app.MapHub<MarketHub>(MarketHub.Path);
         app.MapStockApi();
+        app.MapRankingApi();
         app.MapOrleansDashboard(DashboardPath);
         app.MapClientApp();
         return app;

@@ -1,13 +1,16 @@
+using Gslts.Grains.Interfaces.Ranking;
 using Gslts.Grains.Interfaces.Stocks;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Gslts.Client.Web.Market;
 
-/// <summary>The page's live channel: a client watches one stock at a time and receives "stock" snapshots.</summary>
-public sealed class MarketHub(StockFeedForwarder forwarder) : Hub
+/// <summary>The page's live channel: a client watches one stock at a time and receives "stock" snapshots, and the ranking.</summary>
+public sealed class MarketHub(StockFeedForwarder forwarder, RankingForwarder rankings, IGrainFactory grains) : Hub
 {
     public const string Path = "/hubs/market";
     public const string StockEvent = "stock";
+    public const string RankingEvent = "ranking";
+    public const string RankingGroup = "ranking";
     private const string WatchedKey = "watched";
 
     public static string GroupOf(string code) => $"stock:{code}";
@@ -31,6 +34,14 @@ public sealed class MarketHub(StockFeedForwarder forwarder) : Hub
         Context.Items[WatchedKey] = code;
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(code), Context.ConnectionAborted);
         return snapshot;
+    }
+
+    /// <summary>Joins the live 거래대금 ranking (pushed about once a second) and returns the current top 50.</summary>
+    public async Task<TopList> WatchRanking()
+    {
+        await rankings.EnsureForwardingAsync(Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, RankingGroup, Context.ConnectionAborted);
+        return await grains.GetGrain<IRankingGrain>(IRankingGrain.Krx).Top(IRankingGrain.All, 50);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

@@ -11,15 +11,28 @@ public static class StockApi
     {
         var group = endpoints.MapGroup("/api/stocks");
         group.MapGet("/{code}", GetSnapshot);
+        group.MapGet("/{code}/candles", GetMinuteCandles);
+        group.MapGet("/{code}/trades", GetRecentTrades);
         return group;
     }
 
+    /// <summary>Today's one-minute candles of the stock (an empty list before its first trade).</summary>
+    private static async Task<IResult> GetMinuteCandles(string code, IGrainFactory grains) =>
+        !StockCode.IsValid(code) ? BadCode(code) : TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetMinuteCandles());
+
+    /// <summary>The newest trades (count 1–100, default 30), oldest first.</summary>
+    private static async Task<IResult> GetRecentTrades(string code, IGrainFactory grains, int? count = null)
+    {
+        if (!StockCode.IsValid(code)) return BadCode(code);
+        if (count is < 1 or > 100) return TypedResults.Problem($"count must be between 1 and 100, not {count}.", statusCode: 400);
+        return TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetRecentTrades(count ?? 30));
+    }
+
+    private static IResult BadCode(string code) => TypedResults.Problem($"'{code}' is not a stock code: expected {StockCode.Format}.", statusCode: 400);
+
     private static async Task<IResult> GetSnapshot(string code, IGrainFactory grains)
     {
-        if (!StockCode.IsValid(code))
-        {
-            return TypedResults.Problem($"'{code}' is not a stock code: expected {StockCode.Format}.", statusCode: 400);
-        }
+        if (!StockCode.IsValid(code)) return BadCode(code);
 
         var snapshot = await grains.GetGrain<IStockGrain>(code).GetSnapshot();
         return snapshot.TickCount == 0

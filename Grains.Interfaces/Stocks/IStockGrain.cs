@@ -33,6 +33,12 @@ public interface IStockGrain : IGrainWithStringKey
 
     Task<OrderBook?> GetBook();
 
+    /// <summary>Today's one-minute candles built from the trades, in time order (the last one still forming).</summary>
+    Task<Candle[]> GetMinuteCandles();
+
+    /// <summary>The newest trades (at most 100), oldest first.</summary>
+    Task<TradePrint[]> GetRecentTrades(int count);
+
     /// <summary>Records what the stock master says of this stock (name, market, sector); kept across restarts.</summary>
     Task SetListing(StockListing listing);
 }

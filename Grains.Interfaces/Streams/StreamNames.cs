@@ -20,4 +20,9 @@ public static class StreamNames
     public const string Books = "books";
 
     public static StreamId ForBook(string code) => StreamId.Create(Books, code);
+
+    /// <summary>Namespace of ranking streams (key = scope, "all" for the market), carrying <c>TopList</c> about once a second.</summary>
+    public const string Rankings = "rankings";
+
+    public static StreamId ForRanking(string scope) => StreamId.Create(Rankings, scope);
 }

@@ -45,14 +45,27 @@ public static class StockDay
             : next with { MissedVolume = next.MissedVolume + throughVolume - next.Volume, Volume = throughVolume };
     }
 
-    public static StockSnapshot ToSnapshot(string code, StockDayState day)
+    public static StockSnapshot ToSnapshot(string code, StockDayState day, Candle? minute = null, TradePrint[]? trades = null)
     {
         var change = day.BasePrice > 0 ? day.Price - day.BasePrice : 0;
         var rate = day.BasePrice > 0 ? Math.Round(change * 100m / day.BasePrice, 2, MidpointRounding.AwayFromZero) : 0m;
         return new StockSnapshot(
             code, day.TradingDate, day.Price, day.BasePrice, change, rate,
             day.Open, day.High, day.Low, day.Volume, day.TradingValue,
-            day.TickCount, day.LastSequence, day.LastTradeTime, day.Listing?.Name, day.Listing?.Sector);
+            day.TickCount, day.LastSequence, day.LastTradeTime, day.Listing?.Name, day.Listing?.Sector,
+            Strength(day), Vwap(day), day.TickCount > 0 ? QuarterLines.From(day.High, day.Low, day.Open) : null,
+            minute, trades, day.Listing?.Market);
+    }
+
+    /// <summary>체결강도: buy volume over sell volume × 100, two decimals; null while nothing was sold (it has no value then).</summary>
+    public static decimal? Strength(StockDayState day) =>
+        day.SellVolume > 0 ? Math.Round(day.BuyVolume * 100m / day.SellVolume, 2, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>The day's volume-weighted average price over the trades seen (skipped volume has no price).</summary>
+    public static decimal? Vwap(StockDayState day)
+    {
+        var seen = day.Volume - day.MissedVolume;
+        return seen > 0 && day.TradingValue > 0 ? Math.Round((decimal)day.TradingValue / seen, 2, MidpointRounding.AwayFromZero) : null;
     }
 
     public static DateOnly KstDate(DateTimeOffset time) => DateOnly.FromDateTime(time.ToOffset(Kst).DateTime);
@@ -64,7 +77,7 @@ public static class StockDay
     {
         private readonly long startCount = day.TickCount;
         private long price = day.Price, basePrice = day.BasePrice, open = day.Open, high = day.High, low = day.Low;
-        private long value = day.TradingValue, count = day.TickCount, sequence = day.LastSequence;
+        private long value = day.TradingValue, count = day.TickCount, sequence = day.LastSequence, bought = day.BuyVolume, sold = day.SellVolume;
         private DateTimeOffset? last = day.LastTradeTime;
 
         public long Volume { get; private set; } = day.Volume;
@@ -80,6 +93,8 @@ public static class StockDay
             low = Math.Min(first ? tick.Price : Math.Min(low, tick.Price), tick.DayLow > 0 ? tick.DayLow : long.MaxValue);
             Volume = tick.CumulativeVolume;
             value += tick.Price * quantity;
+            if (tick.Quantity > 0) bought += quantity;
+            else sold += quantity;
             count++;
             sequence = tick.Sequence;
             last = tick.Time;
@@ -91,6 +106,7 @@ public static class StockDay
             {
                 Price = price, BasePrice = basePrice, Open = open, High = high, Low = low, Volume = Volume,
                 TradingValue = value, TickCount = count, LastSequence = sequence, LastTradeTime = last,
+                BuyVolume = bought, SellVolume = sold,
             };
     }
 }

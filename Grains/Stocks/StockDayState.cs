@@ -22,4 +22,19 @@ public sealed record StockDayState
 
     /// <summary>Volume of trades that could not be recovered and were skipped (not in the value or the count).</summary>
     [Id(12)] public long MissedVolume { get; init; }
+
+    /// <summary>Shares of trades where the buyer took the offer (체결강도's numerator).</summary>
+    [Id(13)] public long BuyVolume { get; init; }
+
+    /// <summary>Shares of trades where the seller hit the bid.</summary>
+    [Id(14)] public long SellVolume { get; init; }
+}
+
+/// <summary>A day's minute candles as stored: written when a minute closes, with the day volume they cover.</summary>
+[GenerateSerializer]
+public sealed record StockCandlesState
+{
+    [Id(0)] public DateOnly TradingDate { get; init; }
+    [Id(1)] public long ThroughVolume { get; init; }
+    [Id(2)] public Candle[] Candles { get; init; } = [];
 }

@@ -8,8 +8,9 @@ using Orleans.Streams;
 namespace Gslts.Grains.Stocks;
 
 /// <summary>One stock's live day: applies trade batches, publishes snapshots and books, persists the day summary.</summary>
-public sealed class StockGrain(
+public sealed partial class StockGrain(
     [PersistentState("day", StorageNames.Market)] IPersistentState<StockDayState> day,
+    [PersistentState("candles", StorageNames.Market)] IPersistentState<StockCandlesState> storedCandles,
     ILogger<StockGrain> logger) : Grain, IStockGrain
 {
     // Writing on every batch would make storage the bottleneck; the feed's journal replays what a crash loses.
@@ -38,6 +39,11 @@ public sealed class StockGrain(
     // What storage holds: the feed keeps every trade above it until it is written.
     private (DateOnly Date, long Volume) persisted;
 
+    private readonly MinuteCandles minutes = new();
+    private readonly RecentTrades recent = new();
+    // The ring's count at the last publish: a snapshot carries the trades since.
+    private long tradesPublished;
+
     private string Code => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -46,6 +52,7 @@ public sealed class StockGrain(
         stream = provider.GetStream<StockSnapshot>(StreamNames.ForStock(Code));
         bookStream = provider.GetStream<OrderBook>(StreamNames.ForBook(Code));
         persisted = (day.State.TradingDate, day.State.Volume);
+        RestoreCandles();
         // Interleaved: a slow write must not hold the feed up (the day is an immutable record; storage takes the one current then).
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = true });
         return Task.CompletedTask;
@@ -58,13 +65,13 @@ public sealed class StockGrain(
 
     public Task<FeedReceipt> Ingest(Tick[] ticks)
     {
-        Change(StockDay.Apply(day.State, ticks));
+        Take(ticks);
         return Task.FromResult(Receipt());
     }
 
     public Task<FeedReceipt> Feed(Tick[] ticks, OrderBook? update)
     {
-        Change(StockDay.Apply(day.State, ticks));
+        Take(ticks);
         if (update is not null && (book is null || update.Time >= book.Time)) (book, bookPending) = (update, true);
         PublishSoon();
         return Task.FromResult(Receipt());
@@ -109,6 +116,11 @@ public sealed class StockGrain(
 
     public Task<OrderBook?> GetBook() => Task.FromResult(book);
 
+    public Task<Candle[]> GetMinuteCandles() =>
+        Task.FromResult(minutes.Date == day.State.TradingDate ? minutes.All.ToArray() : []);
+
+    public Task<TradePrint[]> GetRecentTrades(int count) => Task.FromResult(recent.Latest(Math.Clamp(count, 1, recent.Capacity)));
+
     public async Task SetListing(StockListing listing)
     {
         if (day.State.Listing == listing) return;
@@ -118,7 +130,28 @@ public sealed class StockGrain(
         await WriteAsync(CancellationToken.None);
     }
 
-    private StockSnapshot Snapshot() => StockDay.ToSnapshot(Code, day.State);
+    private StockSnapshot Snapshot(TradePrint[]? trades = null) =>
+        StockDay.ToSnapshot(Code, day.State, minutes.Date == day.State.TradingDate ? minutes.Last : null, trades);
+
+    /// <summary>Applies a batch to the day, and the trades it took to the minute candles and the recent trades.</summary>
+    private void Take(ReadOnlySpan<Tick> ticks)
+    {
+        var before = day.State;
+        var next = StockDay.Apply(before, ticks);
+        if (ReferenceEquals(next, before)) return;
+        if (next.TradingDate != before.TradingDate) recent.Clear();
+        var from = next.TradingDate == before.TradingDate ? before.Volume : 0;
+        foreach (var tick in ticks)
+        {
+            // Exactly the trades the day took: of its date, joining on above what it had, up to where it stopped.
+            if (tick.CumulativeVolume <= from || tick.CumulativeVolume > next.Volume || tick.Price <= 0 || tick.Quantity == 0) continue;
+            if (StockDay.KstDate(tick.Time) != next.TradingDate) continue;
+            minutes.Add(next.TradingDate, tick);
+            recent.Add(tick);
+        }
+
+        Change(next);
+    }
 
     private bool Watched => Stopwatch.GetTimestamp() < watchedUntil;
 
@@ -131,76 +164,5 @@ public sealed class StockGrain(
         (day.State, snapshotPending) = (next, true);
         version++;
         PublishSoon();
-    }
-
-    /// <summary>
-    /// Arms the publish timer: at once, or when <see cref="PublishInterval"/> since the last publish is over. Publishing
-    /// waits for the stream's queue, so it never runs inside a feed call (the feed's answer would wait for it too).
-    /// </summary>
-    private void PublishSoon()
-    {
-        if ((!snapshotPending && !bookPending) || publishArmed || publishing || !Watched) return;
-        var wait = lastPublished == 0 ? TimeSpan.Zero : PublishInterval - Stopwatch.GetElapsedTime(lastPublished);
-        publishLater ??= this.RegisterGrainTimer(PublishDueAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
-        publishLater.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        publishArmed = true;
-    }
-
-    // Interleaved with feed calls: each message is taken as it is sent (the newest state then), and only one runs at a time.
-    private async Task PublishDueAsync(CancellationToken cancellationToken)
-    {
-        (publishArmed, publishing, lastPublished) = (false, true, Stopwatch.GetTimestamp());
-        try
-        {
-            if (!Watched) return;
-
-            if (snapshotPending)
-            {
-                snapshotPending = false;
-                await stream!.OnNextAsync(Snapshot());
-            }
-
-            if (bookPending && book is not null)
-            {
-                bookPending = false;
-                await bookStream!.OnNextAsync(book);
-            }
-        }
-        finally
-        {
-            publishing = false;
-        }
-
-        PublishSoon();
-    }
-
-    private async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        if (version == savedVersion) return;
-
-        try
-        {
-            await WriteAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Kept unsaved: the next flush retries; the day stays live in memory meanwhile.
-            logger.LogWarning(e, "Could not persist the day of {Code}; will retry", Code);
-        }
-    }
-
-    private async Task WriteAsync(CancellationToken cancellationToken)
-    {
-        await writing.WaitAsync(cancellationToken);
-        try
-        {
-            var (written, at) = ((day.State.TradingDate, day.State.Volume), version);
-            await day.WriteStateAsync(cancellationToken);
-            (persisted, savedVersion) = (written, at);
-        }
-        finally
-        {
-            writing.Release();
-        }
     }
 }

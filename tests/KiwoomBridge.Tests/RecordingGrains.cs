@@ -129,6 +129,10 @@ public sealed class RecordingStockGrain(string code) : IStockGrain
 
     public Task<OrderBook?> GetBook() => Task.FromResult(Book);
 
+    public Task<Candle[]> GetMinuteCandles() => Task.FromResult(Array.Empty<Candle>());
+
+    public Task<TradePrint[]> GetRecentTrades(int count) => Task.FromResult(Array.Empty<TradePrint>());
+
     public Task SetListing(StockListing listing)
     {
         Listing = listing;

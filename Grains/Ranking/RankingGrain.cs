@@ -1,0 +1,61 @@
+using Gslts.Grains.Interfaces;
+using Gslts.Grains.Interfaces.Ranking;
+using Gslts.Grains.Interfaces.Streams;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+
+namespace Gslts.Grains.Ranking;
+
+/// <summary>
+/// The market's 거래대금 ranking: takes the reporters' batches, answers top lists, publishes the market-wide top 50
+/// at most once a second when it changed, and stores the day's 10-minute snapshots.
+/// </summary>
+public sealed class RankingGrain(
+    [PersistentState("ranking", StorageNames.Market)] IPersistentState<RankingState> stored,
+    ILogger<RankingGrain> logger) : Grain, IRankingGrain
+{
+    public const int Published = 50;
+    private static readonly TimeSpan PublishEvery = TimeSpan.FromSeconds(1);
+
+    private readonly MarketRanking table = new();
+    private IAsyncStream<TopList>? stream;
+    private long publishedVersion;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        stream = this.GetStreamProvider(StreamNames.Provider).GetStream<TopList>(StreamNames.ForRanking(IRankingGrain.All));
+        this.RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions(PublishEvery, PublishEvery) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    public async Task Report(IReadOnlyList<StockTrading> stocks)
+    {
+        table.Take(stocks);
+        if (table.AsOf is not { } now) return;
+        var last = stored.State.TradingDate == table.TradingDate && stored.State.Snapshots.Count > 0 ? stored.State.Snapshots[^1].AsOf : null;
+        if (SnapshotClock.Due(now, last) is not { } mark) return;
+        var snapshots = stored.State.TradingDate == table.TradingDate ? stored.State.Snapshots : [];
+        stored.State = new RankingState { TradingDate = table.TradingDate, Snapshots = [.. snapshots, table.Top(IRankingGrain.All, Published) with { AsOf = mark }] };
+        try
+        {
+            await stored.WriteStateAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Kept in memory and written with the next snapshot.
+            logger.LogWarning(e, "Could not store the {Mark:HH:mm} ranking snapshot", mark);
+        }
+    }
+
+    public Task<TopList> Top(string scope, int count) => Task.FromResult(table.Top(scope, Math.Clamp(count, 1, 100)));
+
+    public Task<IReadOnlyList<TopList>> Snapshots(DateOnly date) =>
+        Task.FromResult<IReadOnlyList<TopList>>(stored.State.TradingDate == date ? stored.State.Snapshots : []);
+
+    private async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        if (table.Version == publishedVersion) return;
+        publishedVersion = table.Version;
+        await stream!.OnNextAsync(table.Top(IRankingGrain.All, Published));
+    }
+}
