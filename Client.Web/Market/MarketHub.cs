@@ -36,7 +36,7 @@ public sealed class MarketHub(StockFeedForwarder forwarder, RankingForwarder ran
         return snapshot;
     }
 
-    /// <summary>Joins the live 거래대금 ranking (pushed about once a second) and returns the current top 50.</summary>
+    /// <summary>Joins the live 거래대금 ranking (pushed up to twice a second) and returns the current top 50.</summary>
     public async Task<TopList> WatchRanking()
     {
         await rankings.EnsureForwardingAsync(Context.ConnectionAborted);

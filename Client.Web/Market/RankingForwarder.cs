@@ -7,7 +7,7 @@ using Orleans.Streams;
 namespace Gslts.Client.Web.Market;
 
 /// <summary>
-/// Subscribes once per web node to the market-wide ranking stream (published at most once a second) and pushes each
+/// Subscribes once per web node to the market-wide ranking stream (published at most twice a second) and pushes each
 /// list to the browsers in the ranking group.
 /// </summary>
 public sealed class RankingForwarder(IClusterClient cluster, IHubContext<MarketHub> hub, ILogger<RankingForwarder> logger)

@@ -22,7 +22,7 @@ public interface IRankingGrain : IGrainWithStringKey
 }
 
 /// <summary>
-/// Collects stock grains' reports inside one silo and forwards them to the ranking as one batch a second, so the
+/// Collects stock grains' reports inside one silo and forwards them to the ranking as one batch every half second, so the
 /// ranking takes a few calls a second instead of one per stock.
 /// </summary>
 public interface IRankingReporterGrain : IGrainWithIntegerKey

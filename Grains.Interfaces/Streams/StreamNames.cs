@@ -21,7 +21,7 @@ public static class StreamNames
 
     public static StreamId ForBook(string code) => StreamId.Create(Books, code);
 
-    /// <summary>Namespace of ranking streams (key = scope, "all" for the market), carrying <c>TopList</c> about once a second.</summary>
+    /// <summary>Namespace of ranking streams (key = scope, "all" for the market), carrying <c>TopList</c> up to twice a second.</summary>
     public const string Rankings = "rankings";
 
     public static StreamId ForRanking(string scope) => StreamId.Create(Rankings, scope);

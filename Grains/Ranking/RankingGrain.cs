@@ -8,14 +8,15 @@ namespace Gslts.Grains.Ranking;
 
 /// <summary>
 /// The market's 거래대금 ranking: takes the reporters' batches, answers top lists, publishes the market-wide top 50
-/// at most once a second when it changed, and stores the day's 10-minute snapshots.
+/// at most twice a second when it changed, and stores the day's 10-minute snapshots.
 /// </summary>
 public sealed class RankingGrain(
     [PersistentState("ranking", StorageNames.Market)] IPersistentState<RankingState> stored,
     ILogger<RankingGrain> logger) : Grain, IRankingGrain
 {
     public const int Published = 50;
-    private static readonly TimeSpan PublishEvery = TimeSpan.FromSeconds(1);
+    // Twice a second, so a list is never older than a second even when a timer tick runs late.
+    private static readonly TimeSpan PublishEvery = TimeSpan.FromMilliseconds(500);
 
     private readonly MarketRanking table = new();
     private IAsyncStream<TopList>? stream;

@@ -5,13 +5,13 @@ using Orleans.Concurrency;
 namespace Gslts.Grains.Ranking;
 
 /// <summary>
-/// One per silo: keeps the newest report of each stock and hands them to the ranking as one batch a second. A batch
+/// One per silo: keeps the newest report of each stock and hands them to the ranking as one batch every half second. A batch
 /// that could not be delivered is kept (newer reports replace its stocks) and tried again.
 /// </summary>
 [StatelessWorker(1)]
 public sealed class RankingReporterGrain(ILogger<RankingReporterGrain> logger) : Grain, IRankingReporterGrain
 {
-    private static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(500);
     private Dictionary<string, StockTrading> pending = new(StringComparer.Ordinal);
     private IGrainTimer? timer;
 

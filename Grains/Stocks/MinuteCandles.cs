@@ -9,6 +9,8 @@ namespace Gslts.Grains.Stocks;
 public sealed class MinuteCandles
 {
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
+    // A KRX day (08:30 auction to the 15:30 close) has 420 minutes: sized once, never doubled past it.
+    private const int DayMinutes = 420;
     private readonly List<Candle> candles = [];
 
     public DateOnly Date { get; private set; }
@@ -44,6 +46,7 @@ public sealed class MinuteCandles
             return;
         }
 
+        if (candles.Count == 0) candles.Capacity = DayMinutes;
         candles.Insert(at + 1, new Candle(start, tick.Price, tick.Price, tick.Price, tick.Price, quantity, tick.Price * quantity));
     }
 
@@ -51,6 +54,7 @@ public sealed class MinuteCandles
     public void Restore(DateOnly date, IEnumerable<Candle> stored, long throughVolume)
     {
         Reset(date);
+        candles.Capacity = DayMinutes;
         candles.AddRange(stored);
         ThroughVolume = throughVolume;
     }
@@ -74,6 +78,7 @@ public sealed class MinuteCandles
     {
         Date = date;
         candles.Clear();
+        candles.Capacity = 0;
         ThroughVolume = 0;
     }
 }

@@ -112,6 +112,8 @@ public sealed partial class StockGrain
         storedCandles.State = new StockCandlesState { TradingDate = minutes.Date, ThroughVolume = minutes.ThroughVolume, Candles = [.. minutes.All] };
         await storedCandles.WriteStateAsync(cancellationToken);
         candlesWritten = closed;
+        // The candles live in `minutes`; a second copy held for the next write would double the grain's memory.
+        storedCandles.State = storedCandles.State with { Candles = [] };
     }
 
     /// <summary>
@@ -123,6 +125,7 @@ public sealed partial class StockGrain
         var stored = storedCandles.State;
         if (stored.TradingDate != day.State.TradingDate || stored.Candles.Length == 0) return;
         minutes.Restore(stored.TradingDate, stored.Candles, stored.ThroughVolume);
+        storedCandles.State = stored with { Candles = [] };
         if (stored.ThroughVolume < day.State.Volume)
         {
             logger.LogWarning("{Code}: minute candles resume at volume {Candles}, the day at {Day}; the last minutes are short of {Missing} shares",

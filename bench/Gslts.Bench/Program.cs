@@ -7,7 +7,7 @@ if (args.FirstOrDefault() == "sim")
     return 0;
 }
 
-// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout|bridge [trades/s] [connections]]
+// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout|bridge [trades/s] [connections]|grains]
 var which = args.FirstOrDefault() ?? "matching";
 var baseline = Baseline.Measure();
 Console.WriteLine($"baseline: sorting 1,000,000 longs takes {baseline.TotalMilliseconds:0.0} ms on this machine");
@@ -27,8 +27,11 @@ switch (which)
         await BridgeBenchmark.Run(baseline, double.Parse(args.ElementAtOrDefault(1) ?? "100000", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(args.ElementAtOrDefault(2) ?? "1", System.Globalization.CultureInfo.InvariantCulture));
         break;
+    case "grains":
+        await GrainsBenchmark.Run(baseline);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching, generation, fanout, bridge");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching, generation, fanout, bridge, grains");
         return 2;
 }
 
