@@ -25,7 +25,8 @@ public sealed class RankingApiTests
         await connection.StartAsync();
         await connection.InvokeAsync<TopList>("WatchRanking");
 
-        var top = await Eventually(() => http.GetFromJsonAsync<TopList>("/api/ranking?n=10"), t => t!.Stocks.Count >= 5);
+        // Names come with the stock master, which may land a moment after the first trades.
+        var top = await Eventually(() => http.GetFromJsonAsync<TopList>("/api/ranking?n=10"), t => t!.Stocks.Count >= 5 && t.Stocks.All(s => s.Name is not null));
         var live = await pushed.Task.WaitAsync(Patience);
 
         Assert.Equal(Enumerable.Range(1, top!.Stocks.Count), top.Stocks.Select(s => s.Rank));
