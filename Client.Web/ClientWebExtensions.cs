@@ -39,6 +39,7 @@ public static class ClientWebExtensions
             }));
         app.MapHub<MarketHub>(MarketHub.Path);
         app.MapStockApi();
+        app.MapStrategyApi();
         app.MapOrleansDashboard(DashboardPath);
         app.MapClientApp();
         return app;
