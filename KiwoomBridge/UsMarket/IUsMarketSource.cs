@@ -13,7 +13,11 @@ public interface IUsMarketSource
 }
 
 /// <summary>One symbol's closes, oldest first, on the exchange's own dates.</summary>
-public sealed record UsCloses(string Symbol, IReadOnlyList<DailyClose> Closes);
+/// <param name="Relative">
+/// The closes are an index from an arbitrary base (only their ratios mean anything): they are scaled onto the close
+/// already stored for their first date, so day after day they chain into one series.
+/// </param>
+public sealed record UsCloses(string Symbol, IReadOnlyList<DailyClose> Closes, bool Relative = false);
 
 /// <summary>What a fetch brought: the symbols read and, with a reason each, those that failed.</summary>
 public sealed record UsMarketFetch(IReadOnlyList<UsCloses> Series, IReadOnlyDictionary<string, string> Failed);

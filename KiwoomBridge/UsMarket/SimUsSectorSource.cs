@@ -9,7 +9,8 @@ namespace Gslts.KiwoomBridge.UsMarket;
 /// <summary>
 /// KiwoomSim's hidden US session of its trading day (<c>GET /sim/us-sectors</c>: <c>previousSession</c>, <c>spy</c>,
 /// <c>sectors</c> as percent moves). The sim gives moves, not prices: each becomes a previous close of
-/// <see cref="Base"/> on the weekday before the session and a last close moved by the percentage on the session.
+/// <see cref="Base"/> on the weekday before the session and a last close moved by the percentage on the session,
+/// marked relative so the collector chains it onto the close stored the day before.
 /// </summary>
 public sealed class SimUsSectorSource(IHttpClientFactory http, IOptions<UsMarketOptions> options) : IUsMarketSource
 {
@@ -51,7 +52,7 @@ public sealed class SimUsSectorSource(IHttpClientFactory http, IOptions<UsMarket
             }
 
             var last = Math.Round(Base * (1 + move / 100m), 4, MidpointRounding.AwayFromZero);
-            series.Add(new UsCloses(symbol, [new DailyClose(before, Base), new DailyClose(session, last)]));
+            series.Add(new UsCloses(symbol, [new DailyClose(before, Base), new DailyClose(session, last)], Relative: true));
         }
 
         return new UsMarketFetch(series, failed);

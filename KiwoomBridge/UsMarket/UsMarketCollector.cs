@@ -67,7 +67,7 @@ public sealed class UsMarketCollector(
     private async Task<List<string>> CollectAsync(List<string> symbols, CancellationToken cancellationToken)
     {
         var fetch = await source.FetchAsync(symbols, cancellationToken);
-        await Task.WhenAll(fetch.Series.Select(s => grains.GetGrain<IUsSectorGrain>(s.Symbol).AddCloses(s.Closes)));
+        await Task.WhenAll(fetch.Series.Select(StoreAsync));
         foreach (var (symbol, reason) in fetch.Failed) logger.LogWarning("US market from {Source}: {Symbol} failed: {Reason}", source.Name, symbol, reason);
 
         var loaded = fetch.Series.Where(s => s.Closes.Count > 0).ToList();
@@ -79,6 +79,30 @@ public sealed class UsMarketCollector(
 
         var got = fetch.Series.Select(s => s.Symbol).ToHashSet(StringComparer.Ordinal);
         return [.. symbols.Where(s => !got.Contains(s))];
+    }
+
+    private async Task StoreAsync(UsCloses series)
+    {
+        var grain = grains.GetGrain<IUsSectorGrain>(series.Symbol);
+        var closes = series.Closes;
+        if (series.Relative && closes.Count > 0)
+        {
+            var anchor = await grain.GetHistory(closes[0].Date, closes[0].Date);
+            closes = Rebase(closes, anchor.Count > 0 ? anchor[0].Close : null);
+        }
+
+        await grain.AddCloses(closes);
+    }
+
+    /// <summary>
+    /// <paramref name="closes"/> scaled so the first equals <paramref name="anchor"/> (the close stored for its date),
+    /// keeping every ratio; unchanged without an anchor.
+    /// </summary>
+    public static IReadOnlyList<DailyClose> Rebase(IReadOnlyList<DailyClose> closes, decimal? anchor)
+    {
+        if (anchor is not { } stored || closes.Count == 0 || closes[0].Close <= 0 || closes[0].Close == stored) return closes;
+        var factor = stored / closes[0].Close;
+        return [.. closes.Select((c, i) => c with { Close = i == 0 ? stored : Math.Round(c.Close * factor, 4, MidpointRounding.AwayFromZero) })];
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
