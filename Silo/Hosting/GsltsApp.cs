@@ -1,5 +1,7 @@
 using Gslts.Client.Web;
+using Gslts.Grains.Sectors;
 using Gslts.KiwoomBridge;
+using Gslts.KiwoomBridge.UsMarket;
 using Gslts.KiwoomSim;
 using Gslts.Silo.Configuration;
 using Gslts.Silo.Health;
@@ -23,6 +25,7 @@ public static class GsltsApp
         builder.AddGsltsOrleans(roles, storage, cluster);
         if (roles.Sim) builder.Services.AddKiwoomSim(builder.Configuration);
         if (roles.Bridge) builder.Services.AddKiwoomBridge(builder.Configuration);
+        if (roles.Silo) builder.Services.AddSectors(builder.Configuration).AddUsMarket(builder.Configuration);
         if (roles.Web) builder.Services.AddClientWeb(builder.Configuration);
         builder.Services.AddGsltsHealth(roles);
 

@@ -1,7 +1,9 @@
 using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Accounts;
 using Gslts.Grains.Interfaces.Streams;
+using Gslts.Grains.Sectors;
 using Gslts.Grains.Tests.Accounts;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -34,11 +36,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         public void Configure(ISiloBuilder siloBuilder) => siloBuilder
             .AddMemoryGrainStorage(MemoryMarket)
+            .AddMemoryGrainStorageAsDefault()
+            .UseInMemoryReminderService()
             .AddMemoryGrainStorage(StreamNames.PubSubStore)
             .AddMemoryStreams(StreamNames.Provider)
             .ConfigureServices(services => services
                 .AddSingleton<IBroker, ScriptedBroker>()
                 .AddSingleton<StorageGate>()
+                .AddSectorMap(new ConfigurationBuilder().Build())
                 .AddKeyedSingleton<IGrainStorage>(StorageNames.Market, (sp, _) =>
                     new GatedStorage(sp.GetRequiredKeyedService<IGrainStorage>(MemoryMarket), sp.GetRequiredService<StorageGate>())));
     }

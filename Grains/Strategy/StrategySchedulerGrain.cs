@@ -1,0 +1,50 @@
+using Gslts.Grains.Interfaces;
+using Gslts.Grains.Interfaces.Strategy;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gslts.Grains.Strategy;
+
+/// <summary>
+/// Builds each trading day's plan at <see cref="StrategyOptions.BuildAt"/> KST. A reminder wakes it once a minute (the
+/// shortest period reminders allow); the time is checked against <see cref="TimeProvider"/>, so a changed build time
+/// or a silo that was down at 08:00 needs no re-registration.
+/// </summary>
+public sealed class StrategySchedulerGrain(
+    [PersistentState("schedule", StorageNames.Market)] IPersistentState<StrategySchedulerState> schedule,
+    IOptions<StrategyOptions> options,
+    TimeProvider time,
+    ILogger<StrategySchedulerGrain> logger) : Grain, IStrategySchedulerGrain, IRemindable
+{
+    public const string ReminderName = "build-strategy";
+    private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
+
+    public async Task Start()
+    {
+        await this.RegisterOrUpdateReminder(ReminderName, Period, Period);
+        logger.LogInformation("Strategy scheduler started: plans are built at {BuildAt} KST on trading days, next at {Next}",
+            options.Value.BuildAt, BuildSchedule.Next(time.GetUtcNow(), options.Value.BuildAt));
+        await BuildIfDue();
+    }
+
+    public Task<DateOnly?> GetLastBuilt() => Task.FromResult(schedule.State.LastBuilt);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == ReminderName ? BuildIfDue() : Task.CompletedTask;
+
+    private async Task BuildIfDue()
+    {
+        if (BuildSchedule.Due(time.GetUtcNow(), options.Value.BuildAt, schedule.State.LastBuilt) is not { } date) return;
+        try
+        {
+            await GrainFactory.GetGrain<IStrategyGrain>(StrategyDates.Key(date)).Build();
+            schedule.State = schedule.State with { LastBuilt = date };
+            await schedule.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // Not marked built: the next reminder tick, a minute later, tries again.
+            logger.LogError(e, "Building the strategy of {Date} failed; retrying in a minute", date);
+        }
+    }
+}
