@@ -4,8 +4,8 @@ namespace Gslts.Grains.Interfaces.Sectors;
 public interface IKrSectorGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Replaces the sector's members with the ranking's current view of them (about once a second). A report of an
-    /// earlier date than the one held is ignored. Cheap: aggregated in memory, stored at most every few seconds.
+    /// Takes the ranking's current view of the sector's members (about once a second): merged by code into the day's
+    /// members, a new date starts afresh, an earlier date than the one held is ignored. Cheap: aggregated in memory, stored at most every few seconds.
     /// </summary>
     Task Update(DateOnly date, IReadOnlyList<SectorMember> members);
 

@@ -4,9 +4,10 @@ namespace Gslts.Grains.Ranking;
 
 /// <summary>
 /// The day's table of every traded stock's latest figures and its 거래대금 rankings. Plain state, no Orleans: the
-/// ranking grain feeds it batches and asks it for top lists.
+/// ranking grain feeds it batches and asks it for top lists. <paramref name="sectorsOf"/> names a stock's Korean
+/// sectors (the sector map); without it a stock's sector is the broker's.
 /// </summary>
-public sealed class MarketRanking
+public sealed class MarketRanking(Func<string, string?, IReadOnlyList<string>>? sectorsOf = null)
 {
     private readonly Dictionary<string, StockTrading> stocks = new(StringComparer.Ordinal);
 
@@ -46,17 +47,21 @@ public sealed class MarketRanking
         return new TopList(TradingDate, AsOf, scope, top, inScope.Count);
     }
 
-    /// <summary>Every stock's latest figures, grouped by sector (stocks without one left out).</summary>
-    public ILookup<string, StockTrading> BySector() => stocks.Values.Where(s => !string.IsNullOrEmpty(s.Sector)).ToLookup(s => s.Sector!);
+    /// <summary>Every stock's latest figures under each Korean sector it belongs to (stocks of no sector left out).</summary>
+    public ILookup<string, StockTrading> BySector() =>
+        stocks.Values.SelectMany(s => SectorsOf(s).Select(sector => (sector, s))).ToLookup(p => p.sector, p => p.s);
 
     public IReadOnlyCollection<StockTrading> All => stocks.Values;
 
-    private static Func<StockTrading, bool> InScope(string scope) => scope switch
+    private Func<StockTrading, bool> InScope(string scope) => scope switch
     {
         IRankingGrain.All => _ => true,
         "KOSPI" or "KOSDAQ" => s => string.Equals(s.Market, scope, StringComparison.Ordinal),
-        _ => s => string.Equals(s.Sector, scope, StringComparison.Ordinal),
+        _ => s => SectorsOf(s).Contains(scope, StringComparer.Ordinal),
     };
+
+    private IReadOnlyList<string> SectorsOf(StockTrading s) =>
+        sectorsOf?.Invoke(s.Code, s.Sector) ?? (string.IsNullOrEmpty(s.Sector) ? [] : [s.Sector]);
 
     private void StartDay(DateOnly date)
     {

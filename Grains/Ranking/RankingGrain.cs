@@ -1,5 +1,7 @@
 using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Ranking;
+using Gslts.Grains.Interfaces.Sectors;
+using Gslts.Grains.Sectors;
 using Gslts.Grains.Interfaces.Streams;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -12,13 +14,14 @@ namespace Gslts.Grains.Ranking;
 /// </summary>
 public sealed class RankingGrain(
     [PersistentState("ranking", StorageNames.Market)] IPersistentState<RankingState> stored,
+    SectorMap sectors,
     ILogger<RankingGrain> logger) : Grain, IRankingGrain
 {
     public const int Published = 50;
     // Twice a second, so a list is never older than a second even when a timer tick runs late.
     private static readonly TimeSpan PublishEvery = TimeSpan.FromMilliseconds(500);
 
-    private readonly MarketRanking table = new();
+    private readonly MarketRanking table = new(sectors.SectorsOf);
     private IAsyncStream<TopList>? stream;
     private long publishedVersion;
 
@@ -58,5 +61,22 @@ public sealed class RankingGrain(
         if (table.Version == publishedVersion) return;
         publishedVersion = table.Version;
         await stream!.OnNextAsync(table.Top(IRankingGrain.All, Published));
+        await UpdateSectorsAsync();
+    }
+
+    /// <summary>Each Korean sector's members as they stand now, to its sector grain (a call per sector, not per stock).</summary>
+    private async Task UpdateSectorsAsync()
+    {
+        var updates = table.BySector().Select(group => GrainFactory.GetGrain<IKrSectorGrain>(group.Key).Update(table.TradingDate,
+            [.. group.Select(s => new SectorMember(s.Code, s.Name ?? s.Code, s.Price, s.ChangeRate, s.TradingValue))]));
+        try
+        {
+            await Task.WhenAll(updates);
+        }
+        catch (Exception e)
+        {
+            // The next publish sends every sector's members again.
+            logger.LogWarning("Updating the Korean sectors failed: {Reason}", e.Message);
+        }
     }
 }

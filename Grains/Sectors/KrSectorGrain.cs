@@ -33,7 +33,11 @@ public sealed class KrSectorGrain(
     public Task Update(DateOnly date, IReadOnlyList<SectorMember> members)
     {
         if (date < sector.State.Date) return Task.CompletedTask;
-        sector.State = new KrSectorState { Date = date, Members = members, UpdatedAt = time.GetUtcNow() };
+        // Within a day members only come and change (a stock that traded stays a member): merged by code, newest figures win.
+        var merged = date == sector.State.Date
+            ? sector.State.Members.ExceptBy(members.Select(m => m.Code), m => m.Code, StringComparer.Ordinal).Concat(members).ToList()
+            : [.. members];
+        sector.State = new KrSectorState { Date = date, Members = merged, UpdatedAt = time.GetUtcNow() };
         (summary, ranked, dirty) = (null, null, true);
         return Task.CompletedTask;
     }

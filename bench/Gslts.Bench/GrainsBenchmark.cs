@@ -29,7 +29,9 @@ public static class GrainsBenchmark
                 .UseLocalhostClustering()
                 .AddMemoryGrainStorage(StreamNames.PubSubStore)
                 .AddMemoryStreams(StreamNames.Provider)
-                .ConfigureServices(services => services.AddKeyedSingleton<Orleans.Storage.IGrainStorage, DiscardingStorage>(StorageNames.Market)))
+                .ConfigureServices(services => services
+                    .AddSingleton(Gslts.Grains.Sectors.SectorMap.Default)
+                    .AddKeyedSingleton<Orleans.Storage.IGrainStorage, DiscardingStorage>(StorageNames.Market)))
             .Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();

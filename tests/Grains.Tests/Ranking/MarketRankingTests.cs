@@ -64,4 +64,17 @@ public sealed class MarketRankingTests
         Assert.Equal(At(15, 30), SnapshotClock.Due(At(15, 45), At(15, 20)));
         Assert.Null(SnapshotClock.Due(At(15, 45), At(15, 30)));
     }
+
+    [Fact]
+    public void With_the_sector_map_a_stock_ranks_in_every_korean_sector_it_belongs_to()
+    {
+        var map = Gslts.Grains.Sectors.SectorMap.Default;
+        var table = new MarketRanking(map.SectorsOf);
+        table.Take([Stock("005930", 900, sector: "전기전자"), Stock("035420", 500, sector: "서비스업"), Stock("900001", 100, sector: "반도체")]);
+
+        Assert.Equal(["005930", "900001"], table.Top("반도체", 10).Stocks.Select(s => s.Code));
+        Assert.Equal(["035420"], table.Top("IT", 10).Stocks.Select(s => s.Code));
+        Assert.Equal(["005930", "900001"], table.BySector()["반도체"].Select(s => s.Code).Order());
+        Assert.Empty(table.BySector()["전기전자"]);
+    }
 }

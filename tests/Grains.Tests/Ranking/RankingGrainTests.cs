@@ -15,7 +15,7 @@ public sealed class RankingGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Stock_grains_report_through_their_silos_reporter_and_the_ranking_lists_them_by_trading_value_within_seconds()
     {
-        var day = new DateOnly(2030, 1, 7);
+        var day = new DateOnly(2040, 1, 9);
         var small = new Trades("900201", basePrice: 10_000, day);
         var big = new Trades("900202", basePrice: 50_000, day);
         var ranking = fixture.Grains.GetGrain<IRankingGrain>(IRankingGrain.Krx);
@@ -55,5 +55,21 @@ public sealed class RankingGrainTests(ClusterFixture fixture)
         Assert.Equal([new TimeOnly(9, 10), new TimeOnly(9, 30)], snapshots.Select(s => TimeOnly.FromDateTime(s.AsOf!.Value.ToOffset(Kst).DateTime)));
         Assert.Equal([2_000_000L, 4_000_000L], snapshots.Select(s => s.Stocks.Single().TradingValue));
         Assert.Empty(await ranking.Snapshots(day.AddDays(-1)));
+    }
+
+    [Fact]
+    public async Task The_ranking_hands_each_korean_sector_its_members_figures()
+    {
+        var day = new DateOnly(2030, 3, 4);
+        // A ranking of its own, so the market's day is not moved; the sector grain is the map's "정유".
+        var ranking = fixture.Grains.GetGrain<IRankingGrain>("sector-test");
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 1)), Kst);
+
+        await ranking.Report([new("010950", day, "S-Oil", "KOSPI", "석유화학", 80_000, 2m, 10, 800_000, at), new("900220", day, "정유주", "KOSDAQ", "정유", 8_000, -1m, 10, 80_000, at)]);
+
+        var sector = fixture.Grains.GetGrain<Gslts.Grains.Interfaces.Sectors.IKrSectorGrain>("정유");
+        var summary = await sector.GetSummary();
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); summary.Date != day && DateTime.UtcNow < deadline; summary = await sector.GetSummary()) await Task.Delay(100);
+        Assert.Equal((day, 2, 880_000L, 1, 1), (summary.Date, summary.MemberCount, summary.TotalTradingValue, summary.Advancers, summary.Decliners));
     }
 }
