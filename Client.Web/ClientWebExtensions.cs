@@ -24,7 +24,7 @@ public static class ClientWebExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StockFeedForwarder>();
         services.AddHostedService(sp => sp.GetRequiredService<StockFeedForwarder>());
-        services.AddSingleton<RankingForwarder>();
+        services.AddSingleton<GroupForwarder>();
         return services;
     }
 

@@ -1,16 +1,20 @@
 using Gslts.Grains.Interfaces.Ranking;
 using Gslts.Grains.Interfaces.Stocks;
+using Gslts.Grains.Interfaces.Strategy;
+using Gslts.Grains.Interfaces.Streams;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Gslts.Client.Web.Market;
 
 /// <summary>The page's live channel: a client watches one stock at a time and receives "stock" snapshots, and the ranking.</summary>
-public sealed class MarketHub(StockFeedForwarder forwarder, RankingForwarder rankings, IGrainFactory grains) : Hub
+public sealed class MarketHub(StockFeedForwarder forwarder, GroupForwarder groups, IGrainFactory grains, TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/market";
     public const string StockEvent = "stock";
     public const string RankingEvent = "ranking";
     public const string RankingGroup = "ranking";
+    public const string StrategyEvent = "strategy";
+    public const string StrategyGroup = "strategy";
     private const string WatchedKey = "watched";
 
     public static string GroupOf(string code) => $"stock:{code}";
@@ -39,9 +43,17 @@ public sealed class MarketHub(StockFeedForwarder forwarder, RankingForwarder ran
     /// <summary>Joins the live 거래대금 ranking (pushed up to twice a second) and returns the current top 50.</summary>
     public async Task<TopList> WatchRanking()
     {
-        await rankings.EnsureForwardingAsync(Context.ConnectionAborted);
+        await groups.EnsureForwardingAsync<TopList>(StreamNames.ForRanking(IRankingGrain.All), RankingGroup, RankingEvent, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, RankingGroup, Context.ConnectionAborted);
         return await grains.GetGrain<IRankingGrain>(IRankingGrain.Krx).Top(IRankingGrain.All, 50);
+    }
+
+    /// <summary>Joins the morning strategy's pushes (a plan each time one is built) and returns today's plan, if built.</summary>
+    public async Task<StrategyPlan?> WatchStrategy()
+    {
+        await groups.EnsureForwardingAsync<StrategyPlan>(StreamNames.ForStrategy(), StrategyGroup, StrategyEvent, Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, StrategyGroup, Context.ConnectionAborted);
+        return await grains.GetGrain<IStrategyGrain>(StrategyDates.Key(StrategyDates.Today(clock.GetUtcNow()))).Get();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

@@ -15,6 +15,7 @@ public static class StrategyApi
     {
         var strategy = endpoints.MapGroup("/api/strategy");
         strategy.MapGet("/today", GetToday);
+        strategy.MapPost("/today/build", BuildToday);
         strategy.MapGet("/{date}", GetByDate);
         endpoints.MapGroup("/api/sectors").MapGet("/", GetSectors);
         return endpoints;
@@ -27,6 +28,16 @@ public static class StrategyApi
         var grain = grains.GetGrain<IStrategyGrain>(StrategyDates.Key(today));
         var plan = await grain.Get();
         if (plan is null || plan.UsSectors.Count == 0) plan = await grain.Build();
+        return plan.UsSectors.Count == 0
+            ? TypedResults.Problem($"{StrategyDates.Key(today)} 전략을 만들 수 없습니다: 미국 섹터 데이터가 아직 없습니다. 잠시 후 다시 시도하세요.", statusCode: 503)
+            : TypedResults.Ok(plan);
+    }
+
+    /// <summary>Builds today's plan again now (on demand, e.g. after the US data came in late); browsers watching get it pushed.</summary>
+    private static async Task<IResult> BuildToday(IGrainFactory grains, TimeProvider time)
+    {
+        var today = StrategyDates.Today(time.GetUtcNow());
+        var plan = await grains.GetGrain<IStrategyGrain>(StrategyDates.Key(today)).Build();
         return plan.UsSectors.Count == 0
             ? TypedResults.Problem($"{StrategyDates.Key(today)} 전략을 만들 수 없습니다: 미국 섹터 데이터가 아직 없습니다. 잠시 후 다시 시도하세요.", statusCode: 503)
             : TypedResults.Ok(plan);

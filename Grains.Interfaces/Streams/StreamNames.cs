@@ -25,4 +25,9 @@ public static class StreamNames
     public const string Rankings = "rankings";
 
     public static StreamId ForRanking(string scope) => StreamId.Create(Rankings, scope);
+
+    /// <summary>Namespace of the morning strategy's stream (one, key "KRX"), carrying each <c>StrategyPlan</c> as it is built.</summary>
+    public const string Strategies = "strategy";
+
+    public static StreamId ForStrategy() => StreamId.Create(Strategies, "KRX");
 }

@@ -2,6 +2,7 @@ using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Sectors;
 using Gslts.Grains.Interfaces.Stocks;
 using Gslts.Grains.Interfaces.Strategy;
+using Gslts.Grains.Interfaces.Streams;
 using Gslts.Grains.Sectors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -53,6 +54,7 @@ public sealed class StrategyGrain(
 
         plan.State = new StrategyState { Plan = built };
         await plan.WriteStateAsync();
+        await this.GetStreamProvider(StreamNames.Provider).GetStream<StrategyPlan>(StreamNames.ForStrategy()).OnNextAsync(built);
         logger.LogInformation("Strategy of {Date} built: strong {Strong}, weak {Weak}, {Candidates} candidates",
             date, string.Join(",", built.StrongSectors.Select(s => s.Name)), string.Join(",", built.WeakSectors.Select(s => s.Name)), built.Candidates.Count);
         return built;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Gslts.Grains.Interfaces.Sectors;
 using Gslts.Grains.Interfaces.Strategy;
 using Gslts.Grains.Sectors;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Gslts.Silo.Tests.EndToEnd;
 
@@ -46,6 +47,18 @@ public sealed class StrategyApiTests
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Contains("yyyy-MM-dd", await malformed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/strategy/2001-01-02")).StatusCode);
+
+        // A plan built again on demand reaches a browser watching the strategy.
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(host.Web, "/hubs/market")).Build();
+        var pushed = new TaskCompletionSource<StrategyPlan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<StrategyPlan>("strategy", p => pushed.TrySetResult(p));
+        await connection.StartAsync();
+        var watched = await connection.InvokeAsync<StrategyPlan?>("WatchStrategy");
+        var rebuilt = (await (await http.PostAsync("/api/strategy/today/build", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<StrategyPlan>())!;
+        var live = await pushed.Task.WaitAsync(Patience);
+        Assert.Equal(plan.BuiltAt, watched!.BuiltAt);
+        Assert.Equal((rebuilt.BuiltAt, rebuilt.Date), (live.BuiltAt, live.Date));
+        Assert.True(rebuilt.BuiltAt > plan.BuiltAt);
 
         var board = (await http.GetFromJsonAsync<SectorBoard>("/api/sectors"))!;
         Assert.Equal(map.Etfs.Select(e => e.Symbol), board.UsSectors.Select(r => r.Symbol));
