@@ -41,6 +41,7 @@ public static class ClientWebExtensions
         app.MapHub<MarketHub>(MarketHub.Path);
         app.MapStockApi();
         app.MapRankingApi();
+        app.MapSearchApi();
         app.MapStrategyApi();
         app.MapOrleansDashboard(DashboardPath);
         app.MapClientApp();

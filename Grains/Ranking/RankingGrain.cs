@@ -1,5 +1,6 @@
 using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Ranking;
+using Gslts.Grains.Interfaces.Search;
 using Gslts.Grains.Interfaces.Sectors;
 using Gslts.Grains.Sectors;
 using Gslts.Grains.Interfaces.Streams;
@@ -62,6 +63,12 @@ public sealed class RankingGrain(
         publishedVersion = table.Version;
         await stream!.OnNextAsync(table.Top(IRankingGrain.All, Published));
         await UpdateSectorsAsync();
+        if (this.GetPrimaryKeyString() == IRankingGrain.Krx)
+        {
+            // Search orders its hits by the day's trading value.
+            await GrainFactory.GetGrain<IStockDirectoryGrain>(IStockDirectoryGrain.Krx)
+                .ReportTradingValues(table.All.ToDictionary(s => s.Code, s => s.TradingValue));
+        }
     }
 
     /// <summary>Each Korean sector's members as they stand now, to its sector grain (a call per sector, not per stock).</summary>

@@ -1,3 +1,4 @@
+using Gslts.Grains.Interfaces.Search;
 using Gslts.Grains.Interfaces.Stocks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,7 @@ public sealed class StockMasterLoader(
             await Task.WhenAll(chunk.Select(listing => grains.GetGrain<IStockGrain>(listing.Code).SetListing(listing)));
         }
 
+        await grains.GetGrain<IStockDirectoryGrain>(IStockDirectoryGrain.Krx).SetListings(listings);
         return listings.Count;
     }
 

@@ -113,6 +113,7 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
         var samsung = grains.Recorder.Stocks["005930"].Listing!;
         Assert.Equal(("삼성전자", "KOSPI", "반도체", 71_000L), (samsung.Name, samsung.Market, samsung.Sector, samsung.PreviousClose));
         Assert.Contains(grains.Recorder.Stocks.Values, s => s.Listing?.Market == "KOSDAQ");
+        await Until(() => grains.Recorder.Directory.Listings.Count == listed);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Gslts.Grains.Interfaces.Accounts;
+using Gslts.Grains.Interfaces.Search;
 using Gslts.Grains.Interfaces.Stocks;
 
 namespace Gslts.KiwoomBridge.Tests;
@@ -11,6 +12,8 @@ public class RecordingGrains : DispatchProxy
     public ConcurrentDictionary<string, RecordingStockGrain> Stocks { get; } = new();
 
     public RecordingAccountGrain Account { get; } = new();
+
+    public RecordingDirectoryGrain Directory { get; } = new();
 
     public static (IGrainFactory Factory, RecordingGrains Recorder) Create()
     {
@@ -29,6 +32,11 @@ public class RecordingGrains : DispatchProxy
         if (method is { Name: nameof(IGrainFactory.GetGrain), IsGenericMethod: true } && method.GetGenericArguments()[0] == typeof(IAccountGrain))
         {
             return Account;
+        }
+
+        if (method is { Name: nameof(IGrainFactory.GetGrain), IsGenericMethod: true } && method.GetGenericArguments()[0] == typeof(IStockDirectoryGrain))
+        {
+            return Directory;
         }
 
         throw new NotSupportedException($"The bridge asked for {method?.Name}, which these tests do not expect.");
@@ -170,4 +178,20 @@ public sealed class RecordingAccountGrain : IAccountGrain
     public Task Cancel(string orderNo) => throw new NotSupportedException("the bridge does not cancel orders");
     public Task<BrokerOrder[]> GetOrders() => Task.FromResult(Orders.ToArray());
     public Task<AccountBalance> GetBalance() => Task.FromResult(new AccountBalance(0, []));
+}
+
+/// <summary>Records the stock master the loader hands the directory.</summary>
+public sealed class RecordingDirectoryGrain : IStockDirectoryGrain
+{
+    public IReadOnlyList<StockListing> Listings { get; private set; } = [];
+
+    public Task SetListings(IReadOnlyList<StockListing> listings)
+    {
+        Listings = listings;
+        return Task.CompletedTask;
+    }
+
+    public Task ReportTradingValues(IReadOnlyDictionary<string, long> values) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<StockSearchHit>> Search(string query, int limit) => Task.FromResult<IReadOnlyList<StockSearchHit>>([]);
 }
