@@ -1,6 +1,6 @@
 namespace Gslts.KiwoomSim.Tests;
 
-/// <summary>The steering repo's real market data (../shared/data beside the checkout), read in place, never copied.</summary>
+/// <summary>The real market data (../shared/data beside the checkout, or GSLTS_SHARED_DATA), read in place, never copied.</summary>
 public static class SharedData
 {
     public static string? Folder { get; } = Find();
@@ -9,6 +9,7 @@ public static class SharedData
 
     private static string? Find()
     {
+        if (Environment.GetEnvironmentVariable("GSLTS_SHARED_DATA") is { Length: > 0 } named && Directory.Exists(named)) return named;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "data");
