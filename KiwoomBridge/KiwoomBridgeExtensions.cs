@@ -61,6 +61,8 @@ public static class KiwoomBridgeExtensions
         services.AddHostedService(sp => sp.GetRequiredService<KiwoomRealtimeFeed>());
         services.AddSingleton<StockMasterLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<StockMasterLoader>());
+        services.AddSingleton<DailyHistoryLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<DailyHistoryLoader>());
         return services;
     }
 }

@@ -49,6 +49,9 @@ public sealed class KiwoomOptions
     /// <summary>Load the stock master (ka10099) into the grains at start and every morning.</summary>
     public bool LoadStockMaster { get; set; } = true;
 
+    /// <summary>Load the daily chart (ka10081) of every collected stock into its grain at start and every morning.</summary>
+    public bool LoadDailyHistory { get; set; } = true;
+
     /// <summary>Codes per REG group.</summary>
     public int GroupSize { get; set; } = 100;
 

@@ -13,12 +13,17 @@ public static class StockApi
         group.MapGet("/{code}", GetSnapshot);
         group.MapGet("/{code}/candles", GetMinuteCandles);
         group.MapGet("/{code}/trades", GetRecentTrades);
+        group.MapGet("/{code}/daily", GetDailyHistory);
         return group;
     }
 
     /// <summary>Today's one-minute candles of the stock (an empty list before its first trade).</summary>
     private static async Task<IResult> GetMinuteCandles(string code, IGrainFactory grains) =>
         !StockCode.IsValid(code) ? BadCode(code) : TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetMinuteCandles());
+
+    /// <summary>The stock's daily bars from the broker (about a year), oldest first.</summary>
+    private static async Task<IResult> GetDailyHistory(string code, IGrainFactory grains) =>
+        !StockCode.IsValid(code) ? BadCode(code) : TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetDailyHistory());
 
     /// <summary>The newest trades (count 1–100, default 30), oldest first.</summary>
     private static async Task<IResult> GetRecentTrades(string code, IGrainFactory grains, int? count = null)

@@ -18,3 +18,14 @@ public readonly record struct TradePrint(
     [property: Id(0)] DateTimeOffset Time,
     [property: Id(1)] long Price,
     [property: Id(2)] long Quantity);
+
+/// <summary>One trading day of a stock (the broker's daily chart), prices in won, <paramref name="TradingValue"/> in won.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct DailyBar(
+    [property: Id(0)] DateOnly Date,
+    [property: Id(1)] long Open,
+    [property: Id(2)] long High,
+    [property: Id(3)] long Low,
+    [property: Id(4)] long Close,
+    [property: Id(5)] long Volume,
+    [property: Id(6)] long TradingValue);

@@ -36,6 +36,12 @@ public interface IStockGrain : IGrainWithStringKey
     /// <summary>Today's one-minute candles built from the trades, in time order (the last one still forming).</summary>
     Task<Candle[]> GetMinuteCandles();
 
+    /// <summary>Past trading days from the broker's daily chart: merged by date with what is held, the last year kept.</summary>
+    Task SetDailyHistory([Immutable] DailyBar[] bars);
+
+    /// <summary>The daily bars held, oldest first.</summary>
+    Task<DailyBar[]> GetDailyHistory();
+
     /// <summary>The newest trades (at most 100), oldest first.</summary>
     Task<TradePrint[]> GetRecentTrades(int count);
 

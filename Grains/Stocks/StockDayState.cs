@@ -38,3 +38,10 @@ public sealed record StockCandlesState
     [Id(1)] public long ThroughVolume { get; init; }
     [Id(2)] public Candle[] Candles { get; init; } = [];
 }
+
+/// <summary>A stock's daily bars from the broker, oldest first (about a year).</summary>
+[GenerateSerializer]
+public sealed record StockDailyState
+{
+    [Id(0)] public DailyBar[] Bars { get; init; } = [];
+}

@@ -11,6 +11,7 @@ namespace Gslts.Grains.Stocks;
 public sealed partial class StockGrain(
     [PersistentState("day", StorageNames.Market)] IPersistentState<StockDayState> day,
     [PersistentState("candles", StorageNames.Market)] IPersistentState<StockCandlesState> storedCandles,
+    [PersistentState("daily", StorageNames.Market)] IPersistentState<StockDailyState> daily,
     ILogger<StockGrain> logger) : Grain, IStockGrain
 {
     // Writing on every batch would make storage the bottleneck; the feed's journal replays what a crash loses.
@@ -118,6 +119,16 @@ public sealed partial class StockGrain(
 
     public Task<Candle[]> GetMinuteCandles() =>
         Task.FromResult(minutes.Date == day.State.TradingDate ? minutes.All.ToArray() : []);
+
+    public async Task SetDailyHistory(DailyBar[] bars)
+    {
+        var merged = DailyHistory.Merge(daily.State.Bars, bars);
+        if (merged.AsSpan().SequenceEqual(daily.State.Bars)) return;
+        daily.State = new StockDailyState { Bars = merged };
+        await daily.WriteStateAsync();
+    }
+
+    public Task<DailyBar[]> GetDailyHistory() => Task.FromResult(daily.State.Bars);
 
     public Task<TradePrint[]> GetRecentTrades(int count) => Task.FromResult(recent.Latest(Math.Clamp(count, 1, recent.Capacity)));
 

@@ -117,6 +117,18 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_collected_stock_gets_about_a_year_of_daily_bars_from_the_broker()
+    {
+        await Until(() => KiwoomOptions.DefaultCodes.All(c => grains.Recorder.Stocks.TryGetValue(c, out var g) && g.Daily.Length > 0));
+
+        var samsung = grains.Recorder.Stocks["005930"].Daily;
+        var history = host.Services.GetRequiredService<SimMarket>().History("005930");
+        Assert.Equal(250, samsung.Length);
+        Assert.Equal(samsung.Select(b => b.Date).Order(), samsung.Select(b => b.Date).Reverse());
+        Assert.Equal(history[^1].Close, samsung.Single(b => b.Date == history[^1].Date).Close);
+    }
+
+    [Fact]
     public async Task A_feed_that_goes_silent_is_replaced_and_trades_resume()
     {
         await Until(() => Feed.IsLoggedIn && Feed.TicksReceived > 0);

@@ -17,7 +17,7 @@ public sealed class MarketQueriesTests(ClosedMarketHost sim) : IClassFixture<Clo
 
     private SimMarket Market => sim.Host.Services.GetRequiredService<SimMarket>();
 
-    private DailyBar Yesterday => Market.History(Samsung)[^1];
+    private Gslts.KiwoomSim.Market.DailyBar Yesterday => Market.History(Samsung)[^1];
 
     [Fact]
     public async Task Order_book_quote_equals_the_sims_book_level_for_level_best_first()
@@ -107,7 +107,7 @@ public sealed class MarketQueriesTests(ClosedMarketHost sim) : IClassFixture<Clo
 
         var today = Market.View(Samsung)!;
         var expected = Market.History(Samsung).Reverse()
-            .Prepend(new DailyBar(Market.TradingDate, today.Open, today.High, today.Low, today.Price, today.Volume, today.TradingValue));
+            .Prepend(new Gslts.KiwoomSim.Market.DailyBar(Market.TradingDate, today.Open, today.High, today.Low, today.Price, today.Volume, today.TradingValue));
         Assert.True(candles.Count > 2 * ClosedMarketHost.ChartPageSize, "the year spans three pages");
         Assert.Equal(expected.Select(b => (b.Date, b.Open, b.High, b.Low, b.Close, b.Volume, b.TradingValue / 1_000_000 * 1_000_000)),
             candles.Select(c => (c.Date, c.Open, c.High, c.Low, c.Close, c.Volume, c.TradingValue)));

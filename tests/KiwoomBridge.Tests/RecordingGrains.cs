@@ -139,6 +139,16 @@ public sealed class RecordingStockGrain(string code) : IStockGrain
 
     public Task<Candle[]> GetMinuteCandles() => Task.FromResult(Array.Empty<Candle>());
 
+    public DailyBar[] Daily { get; private set; } = [];
+
+    public Task SetDailyHistory(DailyBar[] bars)
+    {
+        Daily = bars;
+        return Task.CompletedTask;
+    }
+
+    public Task<DailyBar[]> GetDailyHistory() => Task.FromResult(Daily);
+
     public Task<TradePrint[]> GetRecentTrades(int count) => Task.FromResult(Array.Empty<TradePrint>());
 
     public Task SetListing(StockListing listing)

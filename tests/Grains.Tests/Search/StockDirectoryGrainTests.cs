@@ -1,6 +1,5 @@
 using Gslts.Grains.Interfaces.Search;
 using Gslts.Grains.Interfaces.Stocks;
-using Orleans.Core.Internal;
 
 namespace Gslts.Grains.Tests.Search;
 
@@ -27,7 +26,7 @@ public sealed class StockDirectoryGrainTests(ClusterFixture fixture)
         Assert.Equal([("009150", 5_000L), ("005930", 1_000L)], hits.Select(h => (h.Code, h.TradingValue)));
         Assert.Equal("Samsung Electronics", hits[1].EnglishName);
 
-        await directory.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Reactivation.Force(fixture);
         var again = await directory.Search("sk hynix", 10);
         for (var deadline = DateTime.UtcNow.AddSeconds(10); again.Count == 0 && DateTime.UtcNow < deadline; again = await directory.Search("sk hynix", 10)) await Task.Delay(50);
 

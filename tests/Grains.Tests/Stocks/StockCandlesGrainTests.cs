@@ -1,5 +1,4 @@
 using Gslts.Grains.Interfaces.Stocks;
-using Orleans.Core.Internal;
 
 namespace Gslts.Grains.Tests.Stocks;
 
@@ -52,7 +51,7 @@ public sealed class StockCandlesGrainTests(ClusterFixture fixture)
         await grain.Feed([trades.At("090000", 10_000, 5), trades.At("090130", 10_200, 1)], null);
         var before = await grain.GetMinuteCandles();
 
-        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Reactivation.Force(fixture);
         var after = await Eventually(async () => await grain.GetMinuteCandles(), c => c.Length == before.Length);
 
         Assert.Equal(before, after);
