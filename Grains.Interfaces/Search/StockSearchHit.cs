@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Gslts.Grains.Interfaces.Search;
 
-/// <summary>How a search hit matched, best first.</summary>
+/// <summary>How a search hit matched, best first (named in JSON: "InitialsPrefix", not 5).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SearchMatch>))]
 public enum SearchMatch
 {
     Code,
