@@ -26,7 +26,7 @@ public sealed class RankingApiTests
         await connection.InvokeAsync<TopList>("WatchRanking");
 
         // Names come with the stock master, which may land a moment after the first trades.
-        var top = await Eventually(() => http.GetFromJsonAsync<TopList>("/api/ranking?n=10"), t => t!.Stocks.Count >= 5 && t.Stocks.All(s => s.Name is not null));
+        var top = await Poll.Until(() => http.GetFromJsonAsync<TopList>("/api/ranking?n=10"), t => t!.Stocks.Count >= 5 && t.Stocks.All(s => s.Name is not null), Patience);
         var live = await pushed.Task.WaitAsync(Patience);
 
         Assert.Equal(Enumerable.Range(1, top!.Stocks.Count), top.Stocks.Select(s => s.Rank));
@@ -45,7 +45,7 @@ public sealed class RankingApiTests
         await using var host = await TestHost.StartAsync();
         using var http = new HttpClient { BaseAddress = host.Web };
 
-        var candles = await Eventually(() => http.GetFromJsonAsync<Candle[]>("/api/stocks/005930/candles"), c => c!.Length > 0);
+        var candles = await Poll.Until(() => http.GetFromJsonAsync<Candle[]>("/api/stocks/005930/candles"), c => c!.Length > 0, Patience);
         var trades = await http.GetFromJsonAsync<TradePrint[]>("/api/stocks/005930/trades?count=5");
         var snapshot = await http.GetFromJsonAsync<StockSnapshot>("/api/stocks/005930");
 
@@ -55,16 +55,5 @@ public sealed class RankingApiTests
         Assert.NotNull(snapshot!.Quarters);
         Assert.Equal(snapshot.High, snapshot.Quarters!.High);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/stocks/005930/trades?count=500")).StatusCode);
-    }
-
-    private static async Task<T?> Eventually<T>(Func<Task<T?>> call, Func<T?, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var value = await call();
-            if (done(value) || DateTime.UtcNow > deadline) return value;
-            await Task.Delay(500);
-        }
     }
 }

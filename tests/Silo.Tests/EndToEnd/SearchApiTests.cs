@@ -14,7 +14,7 @@ public sealed class SearchApiTests
         await using var host = await TestHost.StartAsync();
         using var http = new HttpClient { BaseAddress = host.Web };
 
-        var byInitials = await Eventually(() => http.GetFromJsonAsync<StockSearchHit[]>("/api/search?q=ㅅㅅㅈㅈ"), hits => hits!.Length > 0);
+        var byInitials = await Poll.Until(() => http.GetFromJsonAsync<StockSearchHit[]>("/api/search?q=ㅅㅅㅈㅈ"), hits => hits!.Length > 0, Patience);
         var byEnglish = await http.GetFromJsonAsync<StockSearchHit[]>("/api/search?q=samsung&limit=5");
         var byCode = await http.GetFromJsonAsync<StockSearchHit[]>("/api/search?q=000660");
 
@@ -25,16 +25,5 @@ public sealed class SearchApiTests
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/search?q=%20")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/search?q={new string('가', 41)}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/search?q=abc&limit=0")).StatusCode);
-    }
-
-    private static async Task<T?> Eventually<T>(Func<Task<T?>> call, Func<T?, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var value = await call();
-            if (done(value) || DateTime.UtcNow > deadline) return value;
-            await Task.Delay(500);
-        }
     }
 }
