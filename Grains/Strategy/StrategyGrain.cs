@@ -23,6 +23,8 @@ public sealed class StrategyGrain(
     /// <summary>US closes read before the date: a few sessions are enough for the last session's change.</summary>
     private const int UsHistoryDays = 30;
     private const int CallsInFlight = 32;
+    // About the year of daily bars the stock grains keep.
+    private const int SignalHistoryDays = 370;
 
     public const string NoKoreanHistoryNote = "과거 적중률·평균 익일 수익률: 국내 종목의 일별 종가 이력이 아직 없어 계산하지 않았습니다.";
 
@@ -49,8 +51,14 @@ public sealed class StrategyGrain(
             stocks[sector.Name] = await StocksOf(sector.Name, rules.MaxStocksPerSector);
         }
 
-        if (outline.StrongSectors.Count > 0 || outline.WeakSectors.Count > 0) notes.Add(NoKoreanHistoryNote);
-        var built = StrategyPlanner.Plan(new PlanInputs(date, time.GetUtcNow(), sectors, market, stocks, noSignals, notes), map, rules);
+        var signals = new Dictionary<string, SignalStats>(StringComparer.Ordinal);
+        foreach (var (sector, direction) in outline.StrongSectors.Select(s => (s.Name, SignalDirection.Up)).Concat(outline.WeakSectors.Select(s => (s.Name, SignalDirection.Down))))
+        {
+            if (await SignalOf(sector, direction, date) is { } stats) signals[sector] = stats;
+        }
+
+        if (signals.Count == 0 && (outline.StrongSectors.Count > 0 || outline.WeakSectors.Count > 0)) notes.Add(NoKoreanHistoryNote);
+        var built = StrategyPlanner.Plan(new PlanInputs(date, time.GetUtcNow(), sectors, market, stocks, signals, notes), map, rules);
 
         plan.State = new StrategyState { Plan = built };
         await plan.WriteStateAsync();
@@ -58,6 +66,19 @@ public sealed class StrategyGrain(
         logger.LogInformation("Strategy of {Date} built: strong {Strong}, weak {Weak}, {Candidates} candidates",
             date, string.Join(",", built.StrongSectors.Select(s => s.Name)), string.Join(",", built.WeakSectors.Select(s => s.Name)), built.Candidates.Count);
         return built;
+    }
+
+    /// <summary>
+    /// The sector's signal history before <paramref name="date"/>: its ETF's closes held by the US sector grain against the
+    /// daily bars (from the broker) of the map's member stocks. Null where either side has no history.
+    /// </summary>
+    private async Task<SignalStats?> SignalOf(string sectorName, SignalDirection direction, DateOnly date)
+    {
+        if (map.Sector(sectorName) is not { Codes.Count: > 0 } sector) return null;
+        var etf = await GrainFactory.GetGrain<IUsSectorGrain>(sector.Symbol).GetHistory(date.AddDays(-SignalHistoryDays), date.AddDays(-1));
+        var members = await Task.WhenAll(sector.Codes.Select(code => GrainFactory.GetGrain<IStockGrain>(code).GetDailyHistory()));
+        var closes = members.Select(bars => (IReadOnlyList<DailyClose>)[.. bars.Select(b => new DailyClose(b.Date, b.Close))]).ToList();
+        return SignalHistory.Measure(etf, closes, direction, before: date);
     }
 
     private async Task<Dictionary<string, UsSectorMove>> UsSessionsBefore(DateOnly date, List<string> notes)

@@ -6,7 +6,7 @@ using Gslts.Grains.Tests.Stocks;
 
 namespace Gslts.Grains.Tests.Strategy;
 
-/// <summary>The only tests that write the real ETF symbols and the map's codes, on dates of their own (2031).</summary>
+/// <summary>The only tests that write the real ETF symbols and the map's codes, on dates of their own (2031, 2032).</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class StrategyGrainTests(ClusterFixture fixture)
 {
@@ -101,4 +101,38 @@ public sealed class StrategyGrainTests(ClusterFixture fixture)
         var expected = BuildSchedule.Due(now, new StrategyOptions().BuildAt, null);
         Assert.Equal(expected, await scheduler.GetLastBuilt());
     }
+
+    [Fact]
+    public async Task A_sector_whose_members_have_daily_bars_carries_its_signals_hit_rate_and_average_next_day_return()
+    {
+        // Twenty US sessions (weekdays of May 2032) and the Korean days after them; XLK leads the last night.
+        var sessions = Enumerable.Range(0, 28).Select(d => new DateOnly(2032, 5, 3).AddDays(d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToList();
+        var planDay = sessions[^1].AddDays(3);
+        var xlk = sessions.Select((d, i) => new DailyClose(d, 100m + (i % 3 == 0 ? -1 : 1) * i)).ToList();
+        foreach (var symbol in UsSectorSymbols.All)
+        {
+            var closes = symbol == "XLK" ? xlk : [new DailyClose(sessions[^2], 100m), new DailyClose(sessions[^1], 100.1m)];
+            await fixture.Grains.GetGrain<IUsSectorGrain>(symbol).AddCloses(closes);
+        }
+
+        var members = new Dictionary<string, DailyBar[]>
+        {
+            ["005930"] = [.. sessions.Select((d, i) => Bar(d.AddDays(1), 70_000 + (i % 4 - 1) * 500))],
+            ["000660"] = [.. sessions.Select((d, i) => Bar(d.AddDays(1), 200_000 + (i % 5 - 2) * 1_000))],
+        };
+        foreach (var (code, bars) in members) await fixture.Grains.GetGrain<IStockGrain>(code).SetDailyHistory(bars);
+
+        var plan = await fixture.Grains.GetGrain<IStrategyGrain>(StrategyDates.Key(planDay)).Build();
+
+        var semiconductors = plan.StrongSectors.Single(s => s.Name == "반도체");
+        var expected = Gslts.Grains.Sectors.SignalHistory.Measure(xlk,
+            [.. members.Values.Select(bars => (IReadOnlyList<DailyClose>)[.. bars.Select(b => new DailyClose(b.Date, b.Close))])],
+            Gslts.Grains.Sectors.SignalDirection.Up, before: planDay);
+        Assert.NotNull(expected);
+        Assert.Equal(expected, semiconductors.Signal);
+        Assert.Null(plan.StrongSectors.Single(s => s.Name == "IT").Signal);
+        Assert.DoesNotContain(StrategyGrain.NoKoreanHistoryNote, plan.Notes);
+    }
+
+    private static DailyBar Bar(DateOnly date, long close) => new(date, close, close, close, close, 1_000, close * 1_000);
 }
