@@ -56,9 +56,15 @@ public sealed partial class StockGrain
         PublishSoon();
     }
 
-    private async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Every second: the ranking hears of the day, storage gets what changed.</summary>
+    private Task EverySecondAsync(CancellationToken cancellationToken)
     {
         ReportTrading();
+        return FlushAsync(cancellationToken);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
         if (version == savedVersion) return;
 
         try

@@ -55,12 +55,13 @@ public sealed partial class StockGrain(
         persisted = (day.State.TradingDate, day.State.Volume);
         RestoreCandles();
         // Interleaved: a slow write must not hold the feed up (the day is an immutable record; storage takes the one current then).
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = true });
+        this.RegisterGrainTimer(EverySecondAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = true });
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Storage only: a deactivating silo may be shutting down, and the ranking hears of the day from the next activation.
         await FlushAsync(cancellationToken);
     }
 
