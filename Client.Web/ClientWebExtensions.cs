@@ -42,6 +42,7 @@ public static class ClientWebExtensions
         app.MapStockApi();
         app.MapRankingApi();
         app.MapSearchApi();
+        app.MapKrxApi();
         app.MapStrategyApi();
         app.MapOrleansDashboard(DashboardPath);
         app.MapClientApp();

@@ -20,7 +20,7 @@ public static class KiwoomSimExtensions
                 "Gslts:Sim:Urls must be an absolute http URL, e.g. http://localhost:5100.")
             .Validate(o => o.Speed is > 0 and <= 3600, "Gslts:Sim:Speed must be above 0 and at most 3600.")
             .Validate(o => o.Clock is SimOptions.VirtualClock or SimOptions.WallClock, "Gslts:Sim:Clock must be Virtual or Wall.")
-            .Validate(o => o.StartTime < Market.KrxSessions.Regular.Close, "Gslts:Sim:StartTime must be before the 15:30 close.")
+            .Validate(o => o.StartTime < KrxSessions.Regular.Close, "Gslts:Sim:StartTime must be before the 15:30 close.")
             .Validate(o => o.TradesPerSecond is > 0 and <= 1_000_000, "Gslts:Sim:TradesPerSecond must be above 0 and at most 1000000.")
             .Validate(o => o.Listings is >= 1 and <= 10_000, "Gslts:Sim:Listings must be between 1 and 10000.")
             .Validate(o => o.QueriesPerSecond >= 1 && o.OrdersPerSecond >= 1, "Gslts:Sim:QueriesPerSecond and OrdersPerSecond must be at least 1.")

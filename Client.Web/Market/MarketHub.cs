@@ -2,6 +2,7 @@ using Gslts.Grains.Interfaces.Ranking;
 using Gslts.Grains.Interfaces.Stocks;
 using Gslts.Grains.Interfaces.Strategy;
 using Gslts.Grains.Interfaces.Streams;
+using Gslts.Krx;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Gslts.Client.Web.Market;

@@ -1,4 +1,5 @@
 using Gslts.Grains.Interfaces.Stocks;
+using Gslts.Krx;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

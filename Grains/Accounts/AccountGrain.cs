@@ -1,7 +1,7 @@
 using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Accounts;
 using Gslts.Grains.Interfaces.Stocks;
-using Gslts.Grains.Krx;
+using Gslts.Krx;
 using Microsoft.Extensions.Logging;
 
 namespace Gslts.Grains.Accounts;

@@ -1,5 +1,6 @@
 using Gslts.Grains.Interfaces.Sectors;
 using Gslts.Grains.Interfaces.Stocks;
+using Gslts.Krx;
 using Microsoft.Extensions.Options;
 
 namespace Gslts.Grains.Sectors;

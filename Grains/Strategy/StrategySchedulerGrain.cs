@@ -1,5 +1,6 @@
 using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Strategy;
+using Gslts.Krx;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ public sealed class StrategySchedulerGrain(
     {
         await this.RegisterOrUpdateReminder(ReminderName, Period, Period);
         logger.LogInformation("Strategy scheduler started: plans are built at {BuildAt} KST on trading days, next at {Next}",
-            options.Value.BuildAt, BuildSchedule.Next(time.GetUtcNow(), options.Value.BuildAt));
+            options.Value.BuildAt, BuildSchedule.Next(time.GetUtcNow(), options.Value.BuildAt, KrxCalendar.Default));
         await BuildIfDue();
     }
 
@@ -34,7 +35,7 @@ public sealed class StrategySchedulerGrain(
 
     private async Task BuildIfDue()
     {
-        if (BuildSchedule.Due(time.GetUtcNow(), options.Value.BuildAt, schedule.State.LastBuilt) is not { } date) return;
+        if (BuildSchedule.Due(time.GetUtcNow(), options.Value.BuildAt, schedule.State.LastBuilt, KrxCalendar.Default) is not { } date) return;
         try
         {
             await GrainFactory.GetGrain<IStrategyGrain>(StrategyDates.Key(date)).Build();

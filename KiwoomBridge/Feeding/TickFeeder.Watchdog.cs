@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Gslts.Krx;
 using Microsoft.Extensions.Logging;
 
 namespace Gslts.KiwoomBridge.Feeding;
@@ -7,8 +8,6 @@ public sealed partial class TickFeeder
 {
     // Day-volume queries one watchdog round may spend (they share the app key's query budget with backfills).
     private const int SilenceChecksPerRound = 10;
-    private static readonly TimeOnly ContinuousOpen = new(9, 0);
-    private static readonly TimeOnly ContinuousClose = new(15, 20);
 
     private readonly Channel<string> silentStocks = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -29,10 +28,8 @@ public sealed partial class TickFeeder
             {
                 await Task.Delay(silence / 4, time, cancellationToken);
                 var now = time.GetUtcNow();
-                var kst = now.ToOffset(TimeSpan.FromHours(9));
-                var clock = TimeOnly.FromDateTime(kst.DateTime);
-                if (clock < ContinuousOpen || clock >= ContinuousClose) continue;
-                var today = DateOnly.FromDateTime(kst.DateTime);
+                var today = Kst.DateOf(now);
+                if (!KrxCalendar.Default.IsTradingDay(today) || KrxCalendar.Default.SessionsOn(today).PhaseAt(Kst.TimeOf(now)) != MarketPhase.Continuous) continue;
                 var quiet = lanes.Values
                     .Where(l => Volatile.Read(ref l.LastTradeAt) is > 0 and var at && now.UtcTicks - at >= silence.Ticks && now - l.SilenceCheckedAt >= silence)
                     .Take(SilenceChecksPerRound)

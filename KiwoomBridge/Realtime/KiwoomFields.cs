@@ -28,6 +28,6 @@ public static class KiwoomFields
     {
         if (string.IsNullOrEmpty(item) || item.Contains('_')) return null;
         var code = item.Length == 7 && item[0] == 'A' ? item[1..] : item;
-        return Gslts.Grains.Interfaces.Stocks.StockCode.IsValid(code) ? code : null;
+        return Gslts.Krx.StockCode.IsValid(code) ? code : null;
     }
 }

@@ -1,4 +1,3 @@
-using Gslts.Grains.Krx;
 
 namespace Gslts.KiwoomSim.Market;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Gslts.Grains.Krx;
 
 namespace Gslts.KiwoomSim.Market;
 

@@ -1,4 +1,3 @@
-using Gslts.Grains.Krx;
 using Gslts.KiwoomSim.Matching;
 
 namespace Gslts.KiwoomSim.Market;

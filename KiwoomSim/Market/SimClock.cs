@@ -22,12 +22,13 @@ public sealed class SimClock
         speed = options.Value.Speed;
         wall = string.Equals(options.Value.Clock, SimOptions.WallClock, StringComparison.OrdinalIgnoreCase);
         Start = options.Value.StartTime;
-        Calendar = new KrxCalendar(KrxCalendar.Closures2026.Concat(options.Value.Holidays));
+        Calendar = KrxCalendar.Default.WithClosures(options.Value.Holidays);
         startedAt = time.GetTimestamp();
         TradingDate = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime);
     }
 
-    public KrxSessions Sessions { get; } = KrxSessions.Regular;
+    /// <summary>Today's hours: the regular day for a virtual day, the calendar's (10:00 opens, the CSAT day) on the wall clock.</summary>
+    public KrxSessions Sessions => wall ? Calendar.SessionsOn(Today) : KrxSessions.Regular;
 
     public KrxCalendar Calendar { get; }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Gslts.Grains.Krx;
 using Gslts.KiwoomSim.Market;
 using Gslts.KiwoomSim.Matching;
+using Gslts.Krx;
 
 namespace Gslts.Bench;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Gslts.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
@@ -12,15 +10,14 @@ public sealed class LivePageTests
     public async Task The_page_shows_samsung_electronics_price_changing_live()
     {
         var folder = Directory.CreateTempSubdirectory("gslts-page-").FullName;
-        var webPort = FreePort();
-        var simPort = FreePort();
+        var simPort = FreePort.Next();
         var app = await GsltsApp.StartAsync([
-            "--urls", $"http://127.0.0.1:{webPort}",
+            "--urls", FreePort.AnyPort,
             $"--ConnectionStrings:Gslts=Data Source={Path.Combine(folder, "gslts.db")}",
             $"--Gslts:Sim:Urls=http://127.0.0.1:{simPort}",
             $"--Gslts:Kiwoom:BaseUrl=http://127.0.0.1:{simPort}",
             "--Gslts:Sim:StartTime=09:00:00",
-            $"--Gslts:Cluster:SiloPort={FreePort()}", $"--Gslts:Cluster:GatewayPort={FreePort()}",
+            $"--Gslts:Cluster:SiloPort={FreePort.Next()}", $"--Gslts:Cluster:GatewayPort={FreePort.Next()}",
         ]);
         try
         {
@@ -32,7 +29,7 @@ public sealed class LivePageTests
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
             });
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-            await page.GotoAsync($"http://127.0.0.1:{webPort}/");
+            await page.GotoAsync(app.Urls.First());
 
             var price = page.GetByTestId("price");
             await Assertions.Expect(page.GetByText("삼성전자").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -50,12 +47,5 @@ public sealed class LivePageTests
             await app.StopAsync();
             await app.DisposeAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -33,7 +33,7 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
         CapturedLogs logs, IGrainFactory grains, string startTime, IReadOnlyDictionary<string, string?>? extra = null,
         Action<IServiceProvider>? beforeStart = null)
     {
-        var sim = new Uri($"http://127.0.0.1:{FreePort()}");
+        var sim = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var host = new HostBuilder()
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -194,10 +194,4 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Gslts.KiwoomSim;
 using Gslts.KiwoomSim.Market;
+using Gslts.Krx;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,10 +25,7 @@ public sealed class ClosedMarketHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var sim = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
-        listener.Stop();
+        var sim = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         Host = new HostBuilder()
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {

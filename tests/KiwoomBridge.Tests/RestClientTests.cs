@@ -1,6 +1,6 @@
-using Gslts.Grains.Interfaces.Accounts;
 using System.Net;
 using System.Net.Sockets;
+using Gslts.Grains.Interfaces.Accounts;
 using Gslts.KiwoomBridge.Auth;
 using Gslts.KiwoomBridge.Rest;
 using Gslts.KiwoomSim;
@@ -23,10 +23,7 @@ public sealed class RestClientTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        sim = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
-        listener.Stop();
+        sim = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         host = new HostBuilder()
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Gslts.Grains.Krx;
 using Gslts.KiwoomSim.Market;
 using Gslts.KiwoomSim.Protocol;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,3 @@
-using Gslts.Grains.Interfaces.Stocks;
-using Gslts.Grains.Krx;
 using Gslts.KiwoomSim.Market;
 
 namespace Gslts.KiwoomSim.Tests;

@@ -1,4 +1,3 @@
-using Gslts.Grains.Krx;
 using Gslts.KiwoomSim.Market;
 
 namespace Gslts.KiwoomSim.Tests;

@@ -23,18 +23,6 @@ public sealed class SessionTests
         market = new SimMarket(options, new SimClock(new FakeTimeProvider(), options));
     }
 
-    [Theory]
-    [InlineData("08:29:59", MarketPhase.BeforeOpen)]
-    [InlineData("08:30:00", MarketPhase.OpeningAuction)]
-    [InlineData("09:00:00", MarketPhase.Continuous)]
-    [InlineData("15:19:59", MarketPhase.Continuous)]
-    [InlineData("15:20:00", MarketPhase.ClosingAuction)]
-    [InlineData("15:30:00", MarketPhase.Closed)]
-    public void The_regular_day_runs_auction_continuous_auction(string time, MarketPhase phase)
-    {
-        Assert.Equal(phase, KrxSessions.Regular.PhaseAt(TimeOnly.Parse(time)));
-    }
-
     [Fact]
     public void The_opening_auction_collects_orders_then_opens_each_stock_at_one_price()
     {

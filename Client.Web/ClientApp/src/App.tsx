@@ -1,6 +1,7 @@
 import { clock, direction, price, rate, signed, tradingValue, won } from './format';
 import { Link, useStock } from './market';
 import { PriceChart } from './PriceChart';
+import { useKrxRules } from './rules';
 
 const linkText: Record<Link, string> = {
   connecting: '연결 중',
@@ -17,6 +18,7 @@ function selectedCode(): string {
 export function App() {
   const code = selectedCode();
   const { snapshot, link, error } = useStock(code);
+  const rules = useKrxRules();
   const traded = snapshot !== null && snapshot.tickCount > 0;
   const move = direction(snapshot?.change ?? 0);
 
@@ -56,7 +58,7 @@ export function App() {
         </dl>
       </section>
 
-      <PriceChart snapshot={snapshot} />
+      <PriceChart snapshot={snapshot} tickBands={rules?.tickBands} />
     </main>
   );
 }

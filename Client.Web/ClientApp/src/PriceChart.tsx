@@ -1,12 +1,12 @@
 import { AreaSeries, createChart, IChartApi, ISeriesApi, UTCTimestamp } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
-import { tickSize } from './format';
 import type { StockSnapshot } from './market';
+import { tickOf, type TickBand } from './rules';
 
 const kstOffsetSeconds = 9 * 3600;
 
 /** A live area chart of the traded price; the time axis reads in KST. */
-export function PriceChart({ snapshot }: { snapshot: StockSnapshot | null }) {
+export function PriceChart({ snapshot, tickBands }: { snapshot: StockSnapshot | null; tickBands?: TickBand[] }) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
   const series = useRef<ISeriesApi<'Area'> | null>(null);
@@ -40,13 +40,13 @@ export function PriceChart({ snapshot }: { snapshot: StockSnapshot | null }) {
     const time = Math.floor(Date.parse(snapshot.lastTradeTime) / 1000) + kstOffsetSeconds;
     if (time < lastTime.current) return;
     lastTime.current = time;
-    const step = tickSize(snapshot.basePrice || snapshot.price);
+    const step = tickOf(tickBands, snapshot.basePrice || snapshot.price);
     if (step !== priceStep.current) {
       priceStep.current = step;
       series.current.applyOptions({ priceFormat: { type: 'price', precision: 0, minMove: step } });
     }
     series.current.update({ time: time as UTCTimestamp, value: snapshot.price });
-  }, [snapshot]);
+  }, [snapshot, tickBands]);
 
   return <div className="chart" ref={container} />;
 }

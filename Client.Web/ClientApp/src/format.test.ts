@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clock, direction, price, rate, signed, tickSize, tradingValue, won } from './format';
+import { clock, direction, price, rate, signed, tradingValue, won } from './format';
+import { tickOf } from './rules';
 
 describe('Korean number formats', () => {
   it('writes prices with thousands separators and 원', () => {
@@ -32,9 +33,15 @@ describe('Korean number formats', () => {
   });
 });
 
-describe('KRX tick sizes', () => {
-  it('follow the price bands', () => {
-    expect([1999, 2000, 4995, 5000, 19990, 20000, 49950, 50000, 199900, 200000, 499500, 500000].map(tickSize))
-      .toEqual([1, 5, 5, 10, 10, 50, 50, 100, 100, 500, 500, 1000]);
+describe('KRX tick sizes from the server bands', () => {
+  // The shape /api/krx/rules sends (highest band first); the values are the server's to give, these only exercise the lookup.
+  const bands = [{ from: 500_000, tick: 1_000 }, { from: 50_000, tick: 100 }, { from: 1, tick: 1 }];
+
+  it('take the tick of the highest band the price reaches', () => {
+    expect([1, 49_999, 50_000, 499_999, 500_000].map((p) => tickOf(bands, p))).toEqual([1, 1, 100, 100, 1_000]);
+  });
+
+  it('fall back to one won before the rules are loaded', () => {
+    expect(tickOf(undefined, 70_000)).toBe(1);
   });
 });

@@ -43,14 +43,3 @@ export function clock(iso: string | null): string {
 export function direction(change: number): 'up' | 'down' | 'flat' {
   return change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
 }
-
-/** KRX 호가가격단위 of a stock price, for the chart's price steps. */
-export function tickSize(value: number): number {
-  if (value >= 500_000) return 1_000;
-  if (value >= 200_000) return 500;
-  if (value >= 50_000) return 100;
-  if (value >= 20_000) return 50;
-  if (value >= 5_000) return 10;
-  if (value >= 2_000) return 5;
-  return 1;
-}

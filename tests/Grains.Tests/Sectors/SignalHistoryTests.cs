@@ -44,8 +44,8 @@ public sealed class SignalHistoryTests
     [SharedDataFact]
     public void XLK_up_nights_measured_on_real_closes_of_Samsung_Electronics_and_SK_Hynix()
     {
-        var xlk = SharedData.Closes("us/XLK.csv");
-        var members = new[] { SharedData.Closes("kr/005930.csv"), SharedData.Closes("kr/000660.csv") };
+        var xlk = Closes("us/XLK.csv");
+        var members = new[] { Closes("kr/005930.csv"), Closes("kr/000660.csv") };
 
         var measured = SignalHistory.Measure(xlk, members, SignalDirection.Up);
         var (days, hitRate, average) = Straightforward(xlk, members, up: true);
@@ -96,4 +96,6 @@ public sealed class SignalHistoryTests
         var hits = returns.Count(r => up ? r > 0 : r < 0);
         return (returns.Count, (double)hits / returns.Count, returns.Average() * 100);
     }
+
+    private static IReadOnlyList<DailyClose> Closes(string file) => [.. SharedData.Daily(file).Select(r => new DailyClose(r.Date, r.Close))];
 }

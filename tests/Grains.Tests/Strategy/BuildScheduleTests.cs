@@ -1,9 +1,11 @@
 using Gslts.Grains.Strategy;
+using Gslts.Krx;
 
 namespace Gslts.Grains.Tests.Strategy;
 
 public sealed class BuildScheduleTests
 {
+    private static readonly KrxCalendar Calendar = KrxCalendar.Default;
     private static readonly TimeOnly Eight = new(8, 0);
     private static readonly DateOnly Friday = new(2026, 3, 20);
 
@@ -12,18 +14,18 @@ public sealed class BuildScheduleTests
     [Fact]
     public void A_trading_days_plan_is_due_from_its_build_time_until_it_is_built()
     {
-        Assert.Null(BuildSchedule.Due(Kst(Friday, 7, 59), Eight, null));
-        Assert.Equal(Friday, BuildSchedule.Due(Kst(Friday, 8, 0), Eight, Friday.AddDays(-1)));
-        Assert.Equal(Friday, BuildSchedule.Due(Kst(Friday, 13, 5), Eight, null));
-        Assert.Null(BuildSchedule.Due(Kst(Friday, 8, 1), Eight, Friday));
+        Assert.Null(BuildSchedule.Due(Kst(Friday, 7, 59), Eight, null, Calendar));
+        Assert.Equal(Friday, BuildSchedule.Due(Kst(Friday, 8, 0), Eight, Friday.AddDays(-1), Calendar));
+        Assert.Equal(Friday, BuildSchedule.Due(Kst(Friday, 13, 5), Eight, null, Calendar));
+        Assert.Null(BuildSchedule.Due(Kst(Friday, 8, 1), Eight, Friday, Calendar));
     }
 
     [Fact]
     public void The_build_time_is_read_in_KST_whatever_the_clocks_offset()
     {
         // 23:00 UTC on Thursday is 08:00 KST on Friday.
-        Assert.Equal(Friday, BuildSchedule.Due(new DateTimeOffset(2026, 3, 19, 23, 0, 0, TimeSpan.Zero), Eight, null));
-        Assert.Null(BuildSchedule.Due(new DateTimeOffset(2026, 3, 19, 22, 59, 0, TimeSpan.Zero), Eight, null));
+        Assert.Equal(Friday, BuildSchedule.Due(new DateTimeOffset(2026, 3, 19, 23, 0, 0, TimeSpan.Zero), Eight, null, Calendar));
+        Assert.Null(BuildSchedule.Due(new DateTimeOffset(2026, 3, 19, 22, 59, 0, TimeSpan.Zero), Eight, null, Calendar));
     }
 
     [Fact]
@@ -31,9 +33,19 @@ public sealed class BuildScheduleTests
     {
         var saturday = Friday.AddDays(1);
 
-        Assert.Null(BuildSchedule.Due(Kst(saturday, 9, 0), Eight, Friday));
-        Assert.Null(BuildSchedule.Due(Kst(saturday.AddDays(1), 9, 0), Eight, Friday));
-        Assert.Equal(Kst(saturday.AddDays(2), 8, 0), BuildSchedule.Next(Kst(Friday, 8, 0), Eight));
-        Assert.Equal(Kst(Friday, 8, 0), BuildSchedule.Next(Kst(Friday, 7, 0), Eight));
+        Assert.Null(BuildSchedule.Due(Kst(saturday, 9, 0), Eight, Friday, Calendar));
+        Assert.Null(BuildSchedule.Due(Kst(saturday.AddDays(1), 9, 0), Eight, Friday, Calendar));
+        Assert.Equal(Kst(saturday.AddDays(2), 8, 0), BuildSchedule.Next(Kst(Friday, 8, 0), Eight, Calendar));
+        Assert.Equal(Kst(Friday, 8, 0), BuildSchedule.Next(Kst(Friday, 7, 0), Eight, Calendar));
+    }
+
+    [Fact]
+    public void A_KRX_holiday_has_no_plan_and_the_next_build_is_the_next_trading_day()
+    {
+        // 2026-09-24 and 09-25 are 추석 (Thursday, Friday): Wednesday's plan is followed by Monday's.
+        var wednesday = new DateOnly(2026, 9, 23);
+
+        Assert.Null(BuildSchedule.Due(Kst(new DateOnly(2026, 9, 24), 9, 0), Eight, wednesday, Calendar));
+        Assert.Equal(Kst(new DateOnly(2026, 9, 28), 8, 0), BuildSchedule.Next(Kst(wednesday, 8, 0), Eight, Calendar));
     }
 }

@@ -98,7 +98,7 @@ public sealed class StrategyGrainTests(ClusterFixture fixture)
         Assert.Equal([StrategySchedulerGrain.ReminderName], rows.Reminders.Select(r => r.ReminderName));
         Assert.Equal(TimeSpan.FromMinutes(1), rows.Reminders[0].Period);
         var now = DateTimeOffset.UtcNow;
-        var expected = BuildSchedule.Due(now, new StrategyOptions().BuildAt, null);
+        var expected = BuildSchedule.Due(now, new StrategyOptions().BuildAt, null, Gslts.Krx.KrxCalendar.Default);
         Assert.Equal(expected, await scheduler.GetLastBuilt());
     }
 

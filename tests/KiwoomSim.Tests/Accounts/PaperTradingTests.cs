@@ -122,14 +122,4 @@ public sealed class PaperTradingTests
         Assert.Equal([(placed.OrderNumber, placed.OrderNumber, bid - 2_000, 6L), (moved.OrderNumber, placed.OrderNumber, bid - 1_000, 4L)], open);
         Assert.False(market.Cancel(Account, placed.OrderNumber, "005930", 7, Ten, events).Accepted);
     }
-
-    [Theory]
-    [InlineData(2025, 12, 26, 1_500)]
-    [InlineData(2025, 12, 30, 2_000)]
-    [InlineData(2026, 6, 1, 2_000)]
-    [InlineData(2024, 3, 4, 1_800)]
-    public void The_transaction_tax_follows_the_settlement_year(int year, int month, int day, long tax)
-    {
-        Assert.Equal(tax, Fees.Kiwoom.Tax(1_000_000, new DateOnly(year, month, day)));
-    }
 }

@@ -4,6 +4,7 @@ using Gslts.KiwoomBridge.Feeding;
 using Gslts.KiwoomBridge.Realtime;
 using Gslts.KiwoomSim.Hosting;
 using Gslts.KiwoomSim.Market;
+using Gslts.Krx;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gslts.Silo.Tests.EndToEnd;

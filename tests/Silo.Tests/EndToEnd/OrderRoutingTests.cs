@@ -31,7 +31,7 @@ public sealed class OrderRoutingTests
         Assert.Equal((code, quantity, ask), (placed.Code, placed.Quantity, placed.Price));
 
         await Until(async () => (await account.GetOrders()).SingleOrDefault(o => o.OrderNo == placed.OrderNo && o.State == OrderState.PartiallyFilled));
-        var low = Gslts.Grains.Krx.TickSize.Step(ask, -15);
+        var low = Gslts.Krx.TickSize.Step(ask, -15);
         var moved = await account.Modify(placed.OrderNo, 0, low);
         Assert.Equal((placed.OrderNo, low), (moved.OriginalOrderNo, moved.Price));
         await account.Cancel(moved.OrderNo);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Gslts.Silo.Tests.EndToEnd;
 
-/// <summary>The whole product (default roles, SQLite in a temp folder) started in-process on free ports.</summary>
+/// <summary>The whole product (default roles, SQLite in a temp folder) started in-process on free ports (the web on port 0).</summary>
 internal sealed class TestHost : IAsyncDisposable
 {
     private TestHost(WebApplication app, Uri web, string folder)
@@ -38,9 +38,9 @@ internal sealed class TestHost : IAsyncDisposable
     public static async Task<TestHost> StartAsync(params string[] extra)
     {
         var folder = Directory.CreateTempSubdirectory("gslts-e2e-").FullName;
-        var webPort = FreePort.Next();
-        var app = await GsltsApp.StartAsync(Arguments(folder, webPort, extra));
-        return new TestHost(app, new Uri($"http://127.0.0.1:{webPort}"), folder);
+        // Port 0: the web server binds whatever port the OS gives and says which.
+        var app = await GsltsApp.StartAsync(Arguments(folder, 0, extra));
+        return new TestHost(app, new Uri(app.Urls.First()), folder);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,4 @@
-namespace Gslts.KiwoomSim.Market;
+namespace Gslts.Krx;
 
 /// <summary>Where the regular KRX day is: before the opening auction, in an auction, continuous, or done.</summary>
 public enum MarketPhase

@@ -1,18 +1,21 @@
-namespace Gslts.Grains.Krx;
+namespace Gslts.Krx;
+
+/// <summary>One price band of the tick table: prices from <paramref name="From"/> up to the next band move in steps of <paramref name="Tick"/>.</summary>
+public sealed record TickBand(long From, long Tick);
 
 /// <summary>KRX 호가가격단위 for KOSPI and KOSDAQ stocks (bands in force since 2023-01-25).</summary>
 public static class TickSize
 {
-    // (lowest price of the band, tick of the band), highest band first.
-    private static readonly (long From, long Tick)[] Bands =
+    /// <summary>The bands, highest first.</summary>
+    public static IReadOnlyList<TickBand> Bands { get; } =
     [
-        (500_000, 1_000),
-        (200_000, 500),
-        (50_000, 100),
-        (20_000, 50),
-        (5_000, 10),
-        (2_000, 5),
-        (1, 1),
+        new(500_000, 1_000),
+        new(200_000, 500),
+        new(50_000, 100),
+        new(20_000, 50),
+        new(5_000, 10),
+        new(2_000, 5),
+        new(1, 1),
     ];
 
     public static long Of(long price)

@@ -1,4 +1,4 @@
-namespace Gslts.Grains.Krx;
+namespace Gslts.Krx;
 
 /// <summary>The daily ±30% price limits (상한가/하한가) around a base price (기준가).</summary>
 public sealed record PriceLimits(long Base, long Upper, long Lower)

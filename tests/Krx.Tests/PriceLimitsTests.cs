@@ -1,6 +1,4 @@
-using Gslts.Grains.Krx;
-
-namespace Gslts.Grains.Tests.Krx;
+namespace Gslts.Krx.Tests;
 
 public sealed class PriceLimitsTests
 {

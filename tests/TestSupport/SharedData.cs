@@ -1,7 +1,6 @@
 using System.Globalization;
-using Gslts.Grains.Interfaces.Sectors;
 
-namespace Gslts.Grains.Tests;
+namespace Gslts.TestSupport;
 
 /// <summary>
 /// The real market data beside the checkout (<c>shared/data</c>, found by walking up from the test binaries, or named by
@@ -13,12 +12,19 @@ public static class SharedData
 
     public static string? Folder { get; } = Find();
 
-    /// <summary>Date and close of a <c>date,open,high,low,close,volume</c> file, oldest first.</summary>
-    public static IReadOnlyList<DailyClose> Closes(string relative) =>
-        [.. File.ReadLines(Path.Combine(Folder ?? throw new InvalidOperationException("no shared/data folder"), relative)).Skip(1)
+    /// <summary>The full path of a file under the shared data, or null where there is none.</summary>
+    public static string? File(string relative) => Folder is null ? null : Path.Combine(Folder, relative);
+
+    /// <summary>The rows of a <c>date,open,high,low,close,volume</c> file, oldest first.</summary>
+    public static IReadOnlyList<DailyRow> Daily(string relative) =>
+        [.. System.IO.File.ReadLines(File(relative) ?? throw new InvalidOperationException("no shared/data folder")).Skip(1)
             .Where(line => line.Length > 0)
             .Select(line => line.Split(','))
-            .Select(f => new DailyClose(DateOnly.ParseExact(f[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), decimal.Parse(f[4], CultureInfo.InvariantCulture)))];
+            .Select(f => new DailyRow(
+                DateOnly.ParseExact(f[0], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                decimal.Parse(f[1], CultureInfo.InvariantCulture), decimal.Parse(f[2], CultureInfo.InvariantCulture),
+                decimal.Parse(f[3], CultureInfo.InvariantCulture), decimal.Parse(f[4], CultureInfo.InvariantCulture),
+                f.Length > 5 && f[5].Length > 0 ? long.Parse(f[5].Split('.')[0], CultureInfo.InvariantCulture) : 0))];
 
     private static string? Find()
     {
@@ -32,6 +38,9 @@ public static class SharedData
         return null;
     }
 }
+
+/// <summary>One daily bar of a shared data file.</summary>
+public readonly record struct DailyRow(DateOnly Date, decimal Open, decimal High, decimal Low, decimal Close, long Volume);
 
 /// <summary>A test that reads the shared market data; skipped, saying why, where there is none.</summary>
 public sealed class SharedDataFactAttribute : FactAttribute

@@ -1,4 +1,4 @@
-namespace Gslts.Grains.Interfaces.Stocks;
+namespace Gslts.Krx;
 
 /// <summary>KRX stock codes: 6 characters, digits or capital letters (e.g. 005930, 0001A0).</summary>
 public static class StockCode
