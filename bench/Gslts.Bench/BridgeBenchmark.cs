@@ -25,7 +25,7 @@ namespace Gslts.Bench;
 /// </summary>
 public static class BridgeBenchmark
 {
-    public static async Task Run(TimeSpan baseline, double tradesPerSecond = 100_000, int connections = 1, int seconds = 20)
+    public static async Task Run(Report report, double tradesPerSecond = 100_000, int connections = 1, int seconds = 20)
     {
         // The sim's rate is a day average and the open is busy: scaled so that it prints the target rate just after 09:00.
         await using var sim = await SimProcess.StartAsync(tradesPerSecond / IntradayVolume.Weight(new TimeOnly(9, 0, 15)), "08:59:55");
@@ -101,7 +101,16 @@ public static class BridgeBenchmark
         Console.WriteLine($"GC pauses seen (young generations): {collections.Count}, longest {collections.Select(c => c.Pause).DefaultIfEmpty().Max().TotalMilliseconds:0} ms, " +
             $"promoted on average {collections.Select(c => c.Promoted).DefaultIfEmpty().Average() / 1_048_576:0.0} MB");
         Console.WriteLine($"CPU (cores busy): sim process {simCpu:0.00}, bridge + silo process {bridgeCpu:0.00}");
-        Console.WriteLine($"ratio: {applied / elapsed * baseline.TotalSeconds:N0} applied trades per baseline sort");
+        const string inProcess = "storage (memory) and the network (loopback); the sim is its own process, the silo is the bridge's";
+        report.Rate("trades printed by the sim", printed / elapsed, "trades", inProcess);
+        report.Rate("trades applied by the grains", applied / elapsed, "trades", inProcess);
+        report.Duration("arrival→applied p50", feeder.Latency.Percentile(0.50), inProcess);
+        report.Duration("arrival→applied p99", feeder.Latency.Percentile(0.99), inProcess);
+        report.Duration("arrival→applied p99.9", feeder.Latency.Percentile(0.999), inProcess);
+        report.Amount("bridge + silo CPU", bridgeCpu, "cores", "the sim's own CPU (printed above)");
+        report.Check($"every trade received since the start was applied or is still held in its lane (received {receivedAll:N0}, applied {feeder.Applied:N0}, held {feeder.Held:N0})",
+            receivedAll - feeder.Applied <= feeder.Held);
+        report.Check($"no trade was given up as unrecoverable ({feeder.SkippedVolume:N0} shares skipped)", feeder.SkippedVolume == 0);
         await bridgeHost.StopAsync();
     }
 

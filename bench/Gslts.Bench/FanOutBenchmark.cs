@@ -16,7 +16,7 @@ namespace Gslts.Bench;
 /// </summary>
 public static class FanOutBenchmark
 {
-    public static async Task Run(TimeSpan baseline, string startTime, double tradesPerSecond = 100_000, int seconds = 10)
+    public static async Task Run(Report report, string startTime, double tradesPerSecond = 100_000, int seconds = 10)
     {
         var host = await BenchSim.StartAsync(tradesPerSecond, startTime);
         var server = host.Services.GetRequiredService<KiwoomSimServer>();
@@ -55,7 +55,9 @@ public static class FanOutBenchmark
         var elapsed = watch.Elapsed.TotalSeconds;
         Console.WriteLine($"fan-out at {startTime} (U-shape weight {IntradayVolume.Weight(TimeOnly.Parse(startTime)):0.00}): target {tradesPerSecond:N0} trades/s; printed {printed / elapsed:N0}/s, received {received / elapsed:N0}/s " +
             $"over {elapsed:0.0} s; behind at the end: {printed - received:N0} trades ({(printed - received) / (printed / elapsed):0.00} s)");
-        Console.WriteLine($"ratio: {received / elapsed * baseline.TotalSeconds:N0} received trades per baseline sort");
+        report.Rate("trades printed", printed / elapsed, "trades", "the bridge (a bare client counting 0B items)");
+        report.Rate("trades received by one client", received / elapsed, "trades", "the same; loopback, no network");
+        report.Check($"the client kept up: behind at the end by at most a second of printing ({printed - received:N0} trades)", printed - received <= printed / elapsed);
         await host.StopAsync();
     }
 

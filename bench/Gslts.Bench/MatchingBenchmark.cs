@@ -7,11 +7,11 @@ namespace Gslts.Bench;
 
 /// <summary>
 /// Order flow into 2,500 books on one thread: limit orders around the touch (half of them marketable), market orders
-/// and cancels, stocks drawn by liquidity as the sim draws them. Reports trades (fills) per second.
+/// and cancels of orders still resting, stocks drawn by liquidity as the sim draws them. Reports trades (fills) per second.
 /// </summary>
 public static class MatchingBenchmark
 {
-    public static void Run(TimeSpan baseline)
+    public static void Run(Report report)
     {
         var listings = MarketUniverse.Create(seed: 42);
         var books = listings.Select(l => new OrderBook(l.PreviousClose)).ToArray();
@@ -22,7 +22,7 @@ public static class MatchingBenchmark
         var random = new Random(7);
         var fills = new List<Fill>(1024);
         var nextId = 1L;
-        var resting = new List<(int Book, long Id)>();
+        var resting = new RestingOrders();
         foreach (var (book, index) in books.Select((b, i) => (b, i)))
         {
             for (var level = 1; level <= 10; level++)
@@ -34,19 +34,17 @@ public static class MatchingBenchmark
         }
 
         Console.WriteLine($"books: {books.Length}, resting orders after seeding: {resting.Count:N0}");
-        for (var pass = 0; pass < 2; pass++)
-        {
-            var (orders, trades, elapsed) = Flow(pass == 0 ? 300_000 : 3_000_000);
-            if (pass == 0) continue;
-            var perSecond = trades / elapsed.TotalSeconds;
-            Console.WriteLine($"matching: {orders:N0} orders, {trades:N0} trades in {elapsed.TotalMilliseconds:N0} ms " +
-                $"= {orders / elapsed.TotalSeconds:N0} orders/s, {perSecond:N0} trades/s on one core");
-            Console.WriteLine($"ratio: {perSecond * baseline.TotalSeconds:N0} trades per baseline sort");
-        }
+        Flow(300_000);
+        var (orders, trades, cancels, refused, elapsed) = Flow(3_000_000);
+        Console.WriteLine($"matching: {orders:N0} orders ({cancels:N0} of them cancels of resting orders), {trades:N0} trades in {elapsed.TotalMilliseconds:N0} ms on one core");
+        report.Rate("orders on one core", orders / elapsed.TotalSeconds, "orders", "the sim's order entry, sockets and account ledgers (books only)");
+        report.Rate("trades on one core", trades / elapsed.TotalSeconds, "trades", "the same");
+        report.Check($"every cancel found its order still resting ({refused:N0} of {cancels:N0} refused)", refused == 0);
+        report.Check($"the shares the books hold resting equal what the benchmark counts resting ({resting.Shares:N0})", resting.Shares == books.Sum(b => b.TotalBid + b.TotalAsk));
 
-        (long Orders, long Trades, TimeSpan Elapsed) Flow(int count)
+        (long Orders, long Trades, long Cancels, long Refused, TimeSpan Elapsed) Flow(int count)
         {
-            var trades = 0L;
+            var (trades, cancels, refused) = (0L, 0L, 0L);
             var watch = Stopwatch.StartNew();
             for (var n = 0; n < count; n++)
             {
@@ -57,11 +55,9 @@ public static class MatchingBenchmark
                 fills.Clear();
                 if (kind < 15 && resting.Count > 0)
                 {
-                    var pick = random.Next(resting.Count);
-                    var (b, id) = resting[pick];
-                    books[b].Cancel(id, 0);
-                    resting[pick] = resting[^1];
-                    resting.RemoveAt(resting.Count - 1);
+                    var (b, id) = resting.TakeAt(random.Next(resting.Count));
+                    cancels++;
+                    if (!books[b].Cancel(id, 0).Accepted) refused++;
                     continue;
                 }
 
@@ -70,6 +66,7 @@ public static class MatchingBenchmark
                 if (kind < 25)
                 {
                     book.Submit(new OrderRequest(nextId++, "bench", side, OrderType.Market, 0, quantity), fills);
+                    resting.Filled(fills);
                 }
                 else
                 {
@@ -82,14 +79,55 @@ public static class MatchingBenchmark
                 trades += fills.Count;
             }
 
-            return (count, trades, watch.Elapsed);
+            return (count, trades, cancels, refused, watch.Elapsed);
         }
 
         void Place(OrderBook book, int index, OrderSide side, long price, long quantity)
         {
             var id = nextId++;
             var result = book.Submit(new OrderRequest(id, "bench", side, OrderType.Limit, price, quantity), fills);
-            if (result.Resting > 0) resting.Add((index, id));
+            resting.Filled(fills);
+            if (result.Resting > 0) resting.Add(index, id, result.Resting);
+        }
+    }
+
+    /// <summary>The orders still resting, by id, with what is left of each: filled ones leave, so a cancel always has a live target.</summary>
+    private sealed class RestingOrders
+    {
+        private readonly List<(int Book, long Id)> orders = [];
+        private readonly Dictionary<long, (int Slot, long Left)> byId = [];
+
+        public int Count => orders.Count;
+
+        public long Shares => byId.Values.Sum(o => o.Left);
+
+        public void Add(int book, long id, long quantity)
+        {
+            byId[id] = (orders.Count, quantity);
+            orders.Add((book, id));
+        }
+
+        /// <summary>Takes the resting side of each fill off what is left; an order filled whole leaves.</summary>
+        public void Filled(List<Fill> fills)
+        {
+            foreach (var fill in fills)
+            {
+                var maker = fill.Aggressor == OrderSide.Buy ? fill.SellOrderId : fill.BuyOrderId;
+                if (!byId.TryGetValue(maker, out var entry)) continue;
+                if (entry.Left > fill.Quantity) byId[maker] = entry with { Left = entry.Left - fill.Quantity };
+                else TakeAt(entry.Slot);
+            }
+        }
+
+        public (int Book, long Id) TakeAt(int slot)
+        {
+            var taken = orders[slot];
+            var last = orders[^1];
+            orders[slot] = last;
+            byId[last.Id] = byId[last.Id] with { Slot = slot };
+            orders.RemoveAt(orders.Count - 1);
+            byId.Remove(taken.Id);
+            return taken;
         }
     }
 }
