@@ -2,7 +2,7 @@ using Gslts.Grains.Interfaces.Stocks;
 
 namespace Gslts.KiwoomBridge.Feeding;
 
-/// <summary>A trade in a lane, with the <see cref="System.Diagnostics.Stopwatch"/> time the socket handed it over.</summary>
+/// <summary>A trade in a lane, with the feeder clock's timestamp (<see cref="TimeProvider.GetTimestamp"/>) at which its frame began to arrive.</summary>
 public readonly record struct LaneTick(Tick Tick, long ArrivedAt)
 {
     public long Start => Tick.CumulativeVolume - Math.Abs(Tick.Quantity);

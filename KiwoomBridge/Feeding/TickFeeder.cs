@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Threading.Channels;
 using Gslts.Grains.Interfaces.Stocks;
 using Microsoft.Extensions.Hosting;
@@ -67,22 +66,23 @@ public sealed partial class TickFeeder(
     public long NextSequence() => Interlocked.Increment(ref sequence);
 
     /// <summary>
-    /// Accepts one frame's trades and books; never blocks the socket's receive loop. Only the newest book per stock
+    /// Accepts one frame's trades and books, which began to arrive at <paramref name="arrivedAt"/> (this feeder's
+    /// <see cref="TimeProvider.GetTimestamp"/>); never blocks the socket's receive loop. Only the newest book per stock
     /// waiting reaches the grain, after the stock's trades.
     /// </summary>
-    public void Post(ReadOnlySpan<Tick> trades, OrderBook[] books)
+    public void Post(ReadOnlySpan<Tick> trades, OrderBook[] books, long arrivedAt)
     {
         // A pooled copy: a frame's trades would otherwise be an array on the large object heap.
         var copy = ArrayPool<Tick>.Shared.Rent(trades.Length);
         trades.CopyTo(copy);
-        inbox.Writer.TryWrite(new FrameArrived(copy, trades.Length, books, Stopwatch.GetTimestamp()));
+        inbox.Writer.TryWrite(new FrameArrived(copy, trades.Length, books, arrivedAt));
     }
 
-    /// <summary>Accepts one trade (numbered here).</summary>
-    public void Post(Tick tick) => Post([tick with { Sequence = NextSequence() }], []);
+    /// <summary>Accepts one trade (numbered here), arriving now.</summary>
+    public void Post(Tick tick) => Post([tick with { Sequence = NextSequence() }], [], time.GetTimestamp());
 
-    /// <summary>Accepts one book.</summary>
-    public void Post(OrderBook book) => Post([], [book]);
+    /// <summary>Accepts one book, arriving now.</summary>
+    public void Post(OrderBook book) => Post([], [book], time.GetTimestamp());
 
     /// <summary>
     /// After every login of a connection: asks the exchange for the day volume of each of its codes that has not traded
@@ -94,7 +94,7 @@ public sealed partial class TickFeeder(
         var next = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         if (verifications.TryGetValue(connection, out var older)) older.Cancel();
         verifications[connection] = next;
-        _ = VerifyAsync(codes, Stopwatch.GetTimestamp(), next.Token);
+        _ = VerifyAsync(codes, time.GetTimestamp(), next.Token);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -115,7 +115,7 @@ public sealed partial class TickFeeder(
             {
                 // Frames wait a moment so each lane's call carries more trades; grains' answers are taken at once.
                 if (window > TimeSpan.Zero && inbox.Reader.TryPeek(out var first) && first is FrameArrived) Task.Delay(window, time, stoppingToken).GetAwaiter().GetResult();
-                var now = Stopwatch.GetTimestamp();
+                var now = time.GetTimestamp();
                 while (inbox.Reader.TryRead(out var item)) Handle(item, now);
                 Dispatch();
             }
@@ -131,7 +131,7 @@ public sealed partial class TickFeeder(
         switch (item)
         {
             case FrameArrived f:
-                Queueing.Record(f.ArrivedAt, now);
+                Queueing.Record(time.GetElapsedTime(f.ArrivedAt, now));
                 var at = f.Count > 0 ? time.GetUtcNow().UtcTicks : 0;
                 foreach (var tick in f.Trades.AsSpan(0, f.Count))
                 {
@@ -151,7 +151,7 @@ public sealed partial class TickFeeder(
 
                 break;
             case Delivered d:
-                Calls.Record(d.StartedAt, now);
+                Calls.Record(time.GetElapsedTime(d.StartedAt, now));
                 OnDelivered(LaneOf(d.Code), d, now);
                 break;
             case Backfilled b:
@@ -182,8 +182,8 @@ public sealed partial class TickFeeder(
             var count = 0;
             lane.Trades.Receive(receipt, tick =>
             {
-                Latency.Record(tick.ArrivedAt, delivered.AnsweredAt);
-                Settled.Record(tick.ArrivedAt, now);
+                Latency.Record(time.GetElapsedTime(tick.ArrivedAt, delivered.AnsweredAt));
+                Settled.Record(time.GetElapsedTime(tick.ArrivedAt, now));
                 count++;
             });
             Interlocked.Add(ref applied, count);
@@ -213,7 +213,7 @@ public sealed partial class TickFeeder(
             return;
         }
 
-        var arrived = Stopwatch.GetTimestamp();
+        var arrived = time.GetTimestamp();
         foreach (var tick in result.Ticks) lane.Trades.Add(tick with { Sequence = NextSequence() }, arrived);
         Interlocked.Add(ref backfilled, result.Ticks.Length);
         logger.LogInformation("Backfilled {Count} trades of {Code} from the tape (volume {From}-{To})",
