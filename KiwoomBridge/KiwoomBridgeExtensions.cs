@@ -36,6 +36,8 @@ public static class KiwoomBridgeExtensions
             .Validate(o => o.StockSilence >= TimeSpan.FromSeconds(4), "Gslts:Kiwoom:StockSilence must be at least 4 seconds.")
             .Validate(o => o.BatchWindow >= TimeSpan.Zero && o.BatchWindow <= TimeSpan.FromSeconds(1), "Gslts:Kiwoom:BatchWindow must be between 0 and 1 second.")
             .Validate(o => o.GapGrace >= TimeSpan.Zero && o.BackfillAttempts >= 1, "Gslts:Kiwoom:GapGrace must not be negative and BackfillAttempts at least 1.")
+            .Validate(o => o.AccountAttempts is >= 1 and <= 20, "Gslts:Kiwoom:AccountAttempts must be between 1 and 20.")
+            .Validate(o => o.ParkedAccountEvents is >= 1 and <= 10_000, "Gslts:Kiwoom:ParkedAccountEvents must be between 1 and 10000.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(KiwoomTokenClient.HttpClientName);
