@@ -64,6 +64,9 @@ public sealed class KiwoomOptions
     /// <summary>Tape backfills tried for one gap before its trades are given up on (logged as an error, counted as missed).</summary>
     public int BackfillAttempts { get; set; } = 5;
 
+    /// <summary>How much of the feed the bridge holds for its grains, where the excess goes, and when /healthz says so (<c>Gslts:Kiwoom:Journal</c>).</summary>
+    public Feeding.JournalOptions Journal { get; set; } = new();
+
     /// <summary>Tries of one account event (an order event, a balance, a reconcile) before it is parked and the events after it go on.</summary>
     public int AccountAttempts { get; set; } = 5;
 

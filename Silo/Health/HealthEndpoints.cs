@@ -26,6 +26,7 @@ public static class HealthEndpoints
         if (roles.Bridge)
         {
             checks.AddCheck<FeedHealthCheck>("feed");
+            checks.AddCheck<JournalHealthCheck>("journal");
             checks.AddCheck<AccountFeedHealthCheck>("account");
         }
 
