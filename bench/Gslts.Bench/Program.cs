@@ -7,7 +7,7 @@ if (args.FirstOrDefault() == "sim")
     return 0;
 }
 
-// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout|bridge [trades/s] [connections]|grains]
+// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout|bridge [trades/s] [connections] [stalled]|grains]
 var which = args.FirstOrDefault() ?? "matching";
 var baseline = Baseline.Measure();
 Console.WriteLine($"baseline: sorting 1,000,000 longs takes {baseline.TotalMilliseconds:0.0} ms on this machine");
@@ -24,9 +24,8 @@ switch (which)
         await FanOutBenchmark.Run(baseline, args.ElementAtOrDefault(1) ?? "09:30:00");
         break;
     case "bridge":
-        await BridgeBenchmark.Run(baseline, double.Parse(args.ElementAtOrDefault(1) ?? "100000", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(args.ElementAtOrDefault(2) ?? "1", System.Globalization.CultureInfo.InvariantCulture));
-        break;
+        return await BridgeBenchmark.Run(baseline, double.Parse(args.ElementAtOrDefault(1) ?? "100000", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(args.ElementAtOrDefault(2) ?? "1", System.Globalization.CultureInfo.InvariantCulture), stalled: args.ElementAtOrDefault(3) == "stalled");
     case "grains":
         await GrainsBenchmark.Run(baseline);
         break;
