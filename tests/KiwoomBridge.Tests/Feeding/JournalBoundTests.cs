@@ -48,7 +48,8 @@ public sealed class JournalBoundTests : IAsyncLifetime
         await feeder.StopAsync(CancellationToken.None);
         feeder.Dispose();
         logging.Dispose();
-        Directory.Delete(folder, recursive: true);
+        if (File.Exists(folder)) File.Delete(folder);
+        else Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
@@ -139,6 +140,29 @@ public sealed class JournalBoundTests : IAsyncLifetime
         await Until(() => Samsung.Ticks.Count == 10_000 && feeder.Held == 0);
         Assert.Equal(printed.Select(t => t.CumulativeVolume), Samsung.Ticks.Select(t => t.CumulativeVolume));
         Assert.Equal(0, feeder.SkippedVolume);
+    }
+
+    [Fact]
+    public async Task A_journal_that_cannot_spill_keeps_every_trade_in_memory_and_holds_the_socket_past_its_bound()
+    {
+        Samsung.HoldWrites = true;
+        var printed = samsung.PrintMany(3_000);
+        PostInFrames(printed[..Frame]);
+        await Until(() => Samsung.Ticks.Count == Frame);
+        // The disk went away: where the journal spills is a file now.
+        Directory.Delete(folder, recursive: true);
+        await File.WriteAllTextAsync(folder, "not a folder");
+
+        var socket = Task.Run(() => PostInFrames(printed[Frame..]));
+        await Until(() => feeder.Journal.State == JournalState.Full);
+
+        Assert.Contains("cannot spill", feeder.Journal.Summary);
+        Assert.False(socket.IsCompleted, "the socket waits while the journal is full");
+        Samsung.HoldWrites = false;
+        await socket.WaitAsync(Patience);
+        await Until(() => Samsung.Ticks.Count == 3_000 && feeder.Held == 0);
+        Assert.Equal(printed.Select(t => t.CumulativeVolume), Samsung.Ticks.Select(t => t.CumulativeVolume));
+        Assert.Single(logs.Lines, l => l.Contains("Could not spill"));
     }
 
     private void PostInFrames(IEnumerable<Tick> ticks)
