@@ -36,6 +36,15 @@ public static class KiwoomBridgeExtensions
             .Validate(o => o.StockSilence >= TimeSpan.FromSeconds(4), "Gslts:Kiwoom:StockSilence must be at least 4 seconds.")
             .Validate(o => o.BatchWindow >= TimeSpan.Zero && o.BatchWindow <= TimeSpan.FromSeconds(1), "Gslts:Kiwoom:BatchWindow must be between 0 and 1 second.")
             .Validate(o => o.GapGrace >= TimeSpan.Zero && o.BackfillAttempts >= 1, "Gslts:Kiwoom:GapGrace must not be negative and BackfillAttempts at least 1.")
+            .Validate(o => o.AccountAttempts is >= 1 and <= 20, "Gslts:Kiwoom:AccountAttempts must be between 1 and 20.")
+            .Validate(o => o.ParkedAccountEvents is >= 1 and <= 10_000, "Gslts:Kiwoom:ParkedAccountEvents must be between 1 and 10000.")
+            .Validate(o => o.Journal.MemoryTrades >= 1_000, "Gslts:Kiwoom:Journal:MemoryTrades must be at least 1000.")
+            .Validate(o => o.Journal.DiskBytes >= 0, "Gslts:Kiwoom:Journal:DiskBytes must not be negative (0 keeps the journal in memory).")
+            .Validate(o => o.Journal.InboxTrades >= 1_000, "Gslts:Kiwoom:Journal:InboxTrades must be at least 1000.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Journal.Folder) && o.Journal.Folder.IndexOfAny(Path.GetInvalidPathChars()) < 0,
+                "Gslts:Kiwoom:Journal:Folder must be a folder path.")
+            .Validate(o => o.Journal.DegradedAge > TimeSpan.Zero && o.Journal.DegradedTrades >= 1,
+                "Gslts:Kiwoom:Journal:DegradedAge must be positive and DegradedTrades at least 1.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(KiwoomTokenClient.HttpClientName);

@@ -64,6 +64,15 @@ public sealed class KiwoomOptions
     /// <summary>Tape backfills tried for one gap before its trades are given up on (logged as an error, counted as missed).</summary>
     public int BackfillAttempts { get; set; } = 5;
 
+    /// <summary>How much of the feed the bridge holds for its grains, where the excess goes, and when /healthz says so (<c>Gslts:Kiwoom:Journal</c>).</summary>
+    public Feeding.JournalOptions Journal { get; set; } = new();
+
+    /// <summary>Tries of one account event (an order event, a balance, a reconcile) before it is parked and the events after it go on.</summary>
+    public int AccountAttempts { get; set; } = 5;
+
+    /// <summary>Parked account events listed in /healthz; past it the oldest is no longer listed (logged, and still set right by the next reconcile).</summary>
+    public int ParkedAccountEvents { get; set; } = 100;
+
     /// <summary>Kiwoom's per-app-key budgets (calls per second), kept by the client instead of earning 1700s.</summary>
     public int QueriesPerSecond { get; set; } = 5;
 

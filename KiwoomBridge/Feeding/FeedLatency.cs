@@ -1,10 +1,9 @@
-using System.Diagnostics;
-
 namespace Gslts.KiwoomBridge.Feeding;
 
 /// <summary>
-/// Time from a trade reaching the bridge to its grain having applied it, as a histogram of whole milliseconds
-/// (the last bucket holds everything from 10 s up). Written by the feeder's loop only; read by anyone.
+/// Time from the first bytes of a trade's frame reaching the bridge to its grain having applied it (or another stage of
+/// the way), as a histogram of whole milliseconds (the last bucket holds everything from 10 s up). Written by the
+/// feeder's loop only; read by anyone.
 /// </summary>
 public sealed class FeedLatency
 {
@@ -13,9 +12,9 @@ public sealed class FeedLatency
 
     public long Count => counts.Sum();
 
-    public void Record(long arrivedAt, long now)
+    public void Record(TimeSpan latency)
     {
-        var ms = (long)Stopwatch.GetElapsedTime(arrivedAt, now).TotalMilliseconds;
+        var ms = (long)latency.TotalMilliseconds;
         Interlocked.Increment(ref counts[Math.Clamp(ms, 0, Buckets - 1)]);
     }
 

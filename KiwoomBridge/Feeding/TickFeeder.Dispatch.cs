@@ -56,15 +56,15 @@ public sealed partial class TickFeeder
     private async Task DeliverAsync(Lane lane, Func<IStockGrain, Task<FeedReceipt>> send)
     {
         Interlocked.Increment(ref deliveries);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         try
         {
             var receipt = await send(lane.Grain);
-            inbox.Writer.TryWrite(new Delivered(lane.Code, receipt, null, started, System.Diagnostics.Stopwatch.GetTimestamp()));
+            inbox.Writer.TryWrite(new Delivered(lane.Code, receipt, null, started, time.GetTimestamp()));
         }
         catch (Exception e)
         {
-            inbox.Writer.TryWrite(new Delivered(lane.Code, null, e, started, System.Diagnostics.Stopwatch.GetTimestamp()));
+            inbox.Writer.TryWrite(new Delivered(lane.Code, null, e, started, time.GetTimestamp()));
         }
     }
 

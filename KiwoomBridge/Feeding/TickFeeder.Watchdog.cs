@@ -58,7 +58,9 @@ public sealed partial class TickFeeder
     {
         var lane = LaneOf(v.Code);
         var missing = v.Volume - lane.Trades.KnownEnd;
+        var before = lane.Trades.InMemory;
         lane.Trades.Expect(v.Date, v.Volume);
+        inMemory += lane.Trades.InMemory - before;
         dirty.Add(v.Code);
         if (v.SilentFor is not { } silent || missing <= 0) return;
         logger.LogWarning("The stream of {Code} sent nothing for {Silence:0}s while the exchange traded {Missing} more shares; " +

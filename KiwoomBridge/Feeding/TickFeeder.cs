@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Threading.Channels;
 using Gslts.Grains.Interfaces.Stocks;
 using Microsoft.Extensions.Hosting;
@@ -12,8 +11,9 @@ namespace Gslts.KiwoomBridge.Feeding;
 /// <summary>
 /// Carries trades and books from the socket to the stock grains, one lane per stock: each lane's trades go in order of
 /// the exchange's cumulative volume, in one call per batch, while other stocks go on in parallel. What a grain has not
-/// stored yet stays in its lane and is given again if the grain comes back without it (a silo died); a gap in the
-/// volumes (a dropped socket, a lost frame) is filled from the day's tape; a lane whose grain fails retries with backoff.
+/// stored yet stays in its lane (the journal) and is given again if the grain comes back without it (a silo died); a gap
+/// in the volumes (a dropped socket, a lost frame) is filled from the day's tape; a lane whose grain fails retries with
+/// backoff. The journal is bounded (<see cref="JournalOptions"/>): it spills to disk, and past that the socket waits.
 /// </summary>
 public sealed partial class TickFeeder(
     IGrainFactory grains, ITradeHistory history, IOptions<KiwoomOptions> options, TimeProvider time, ILogger<TickFeeder> logger)
@@ -60,29 +60,31 @@ public sealed partial class TickFeeder(
     /// <summary>Calls made to stock grains (deliveries, probes and retries).</summary>
     public long Deliveries => Interlocked.Read(ref deliveries);
 
-    /// <summary>Trades held in lanes at the last beat: waiting, or applied but not yet stored.</summary>
+    /// <summary>Trades held in lanes at the last beat, in memory and on disk: waiting, or applied but not yet stored.</summary>
     public long Held => Interlocked.Read(ref held);
 
     /// <summary>The next number of the feed's arrival order (the trade's identity is its cumulative volume; this is for tracing).</summary>
     public long NextSequence() => Interlocked.Increment(ref sequence);
 
     /// <summary>
-    /// Accepts one frame's trades and books; never blocks the socket's receive loop. Only the newest book per stock
-    /// waiting reaches the grain, after the stock's trades.
+    /// Accepts one frame's trades and books, which began to arrive at <paramref name="arrivedAt"/> (this feeder's
+    /// <see cref="TimeProvider.GetTimestamp"/>). Blocks the socket's receive loop only while the inbox or the journal is
+    /// full (the frame itself is taken first). Only the newest book per stock waiting reaches the grain, after the stock's trades.
     /// </summary>
-    public void Post(ReadOnlySpan<Tick> trades, OrderBook[] books)
+    public void Post(ReadOnlySpan<Tick> trades, OrderBook[] books, long arrivedAt)
     {
         // A pooled copy: a frame's trades would otherwise be an array on the large object heap.
         var copy = ArrayPool<Tick>.Shared.Rent(trades.Length);
         trades.CopyTo(copy);
-        inbox.Writer.TryWrite(new FrameArrived(copy, trades.Length, books, Stopwatch.GetTimestamp()));
+        inbox.Writer.TryWrite(new FrameArrived(copy, trades.Length, books, arrivedAt));
+        Queued(trades.Length + books.Length);
     }
 
-    /// <summary>Accepts one trade (numbered here).</summary>
-    public void Post(Tick tick) => Post([tick with { Sequence = NextSequence() }], []);
+    /// <summary>Accepts one trade (numbered here), arriving now.</summary>
+    public void Post(Tick tick) => Post([tick with { Sequence = NextSequence() }], [], time.GetTimestamp());
 
-    /// <summary>Accepts one book.</summary>
-    public void Post(OrderBook book) => Post([], [book]);
+    /// <summary>Accepts one book, arriving now.</summary>
+    public void Post(OrderBook book) => Post([], [book], time.GetTimestamp());
 
     /// <summary>
     /// After every login of a connection: asks the exchange for the day volume of each of its codes that has not traded
@@ -94,12 +96,13 @@ public sealed partial class TickFeeder(
         var next = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         if (verifications.TryGetValue(connection, out var older)) older.Cancel();
         verifications[connection] = next;
-        _ = VerifyAsync(codes, Stopwatch.GetTimestamp(), next.Token);
+        _ = VerifyAsync(codes, time.GetTimestamp(), next.Token);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         stopping = stoppingToken;
+        RemoveStaleSpills();
         _ = BeatAsync(stoppingToken);
         _ = WatchSilentStocksAsync(stoppingToken);
         // The loop has a thread of its own: on the thread pool it would queue behind the silo's grain work it feeds.
@@ -115,8 +118,15 @@ public sealed partial class TickFeeder(
             {
                 // Frames wait a moment so each lane's call carries more trades; grains' answers are taken at once.
                 if (window > TimeSpan.Zero && inbox.Reader.TryPeek(out var first) && first is FrameArrived) Task.Delay(window, time, stoppingToken).GetAwaiter().GetResult();
-                var now = Stopwatch.GetTimestamp();
-                while (inbox.Reader.TryRead(out var item)) Handle(item, now);
+                var now = time.GetTimestamp();
+                // At most the inbox's bound a pass, so memory is checked at least that often.
+                for (var taken = 0; taken <= Bounds.InboxTrades && inbox.Reader.TryRead(out var item);)
+                {
+                    Handle(item, now);
+                    if (item is FrameArrived f) taken += f.Count + f.Books.Length;
+                }
+
+                KeepWithinBounds();
                 Dispatch();
             }
         }
@@ -131,14 +141,17 @@ public sealed partial class TickFeeder(
         switch (item)
         {
             case FrameArrived f:
-                Queueing.Record(f.ArrivedAt, now);
+                Interlocked.Add(ref queued, -(f.Count + f.Books.Length));
+                Queueing.Record(time.GetElapsedTime(f.ArrivedAt, now));
                 var at = f.Count > 0 ? time.GetUtcNow().UtcTicks : 0;
                 foreach (var tick in f.Trades.AsSpan(0, f.Count))
                 {
                     var lane = LaneOf(tick.Code);
                     Volatile.Write(ref lane.LastArrival, f.ArrivedAt);
                     Volatile.Write(ref lane.LastTradeAt, at);
+                    var before = lane.Trades.InMemory;
                     if (lane.Trades.Add(tick, f.ArrivedAt)) dirty.Add(lane.Code);
+                    inMemory += lane.Trades.InMemory - before;
                 }
 
                 foreach (var book in f.Books)
@@ -151,7 +164,7 @@ public sealed partial class TickFeeder(
 
                 break;
             case Delivered d:
-                Calls.Record(d.StartedAt, now);
+                Calls.Record(time.GetElapsedTime(d.StartedAt, now));
                 OnDelivered(LaneOf(d.Code), d, now);
                 break;
             case Backfilled b:
@@ -161,14 +174,7 @@ public sealed partial class TickFeeder(
                 OnDayVolume(v);
                 break;
             case Heartbeat:
-                long count = 0;
-                foreach (var each in lanes.Values)
-                {
-                    count += each.Trades.Count;
-                    if (each.Trades.Count > 0 || each.Trades.Gap is not null || each.Book is not null) dirty.Add(each.Code);
-                }
-
-                Interlocked.Exchange(ref held, count);
+                OnBeat();
                 break;
         }
     }
@@ -180,12 +186,14 @@ public sealed partial class TickFeeder(
         if (delivered.Receipt is { } receipt)
         {
             var count = 0;
+            var before = lane.Trades.InMemory;
             lane.Trades.Receive(receipt, tick =>
             {
-                Latency.Record(tick.ArrivedAt, delivered.AnsweredAt);
-                Settled.Record(tick.ArrivedAt, now);
+                Latency.Record(time.GetElapsedTime(tick.ArrivedAt, delivered.AnsweredAt));
+                Settled.Record(time.GetElapsedTime(tick.ArrivedAt, now));
                 count++;
             });
+            inMemory += lane.Trades.InMemory - before;
             Interlocked.Add(ref applied, count);
             (lane.DeliveryFailures, lane.RetryAt, lane.LastAnswer) = (0, default, time.GetUtcNow());
             return;
@@ -213,14 +221,31 @@ public sealed partial class TickFeeder(
             return;
         }
 
-        var arrived = Stopwatch.GetTimestamp();
+        var arrived = time.GetTimestamp();
+        var before = lane.Trades.InMemory;
         foreach (var tick in result.Ticks) lane.Trades.Add(tick with { Sequence = NextSequence() }, arrived);
+        inMemory += lane.Trades.InMemory - before;
         Interlocked.Add(ref backfilled, result.Ticks.Length);
         logger.LogInformation("Backfilled {Count} trades of {Code} from the tape (volume {From}-{To})",
             result.Ticks.Length, lane.Code, result.From, result.To);
     }
 
-    private Lane LaneOf(string code) => lanes.GetOrAdd(code, static (c, grains) => new Lane(c, grains.GetGrain<IStockGrain>(c)), grains);
+    private Lane LaneOf(string code) => lanes.GetOrAdd(code, static (c, feeder) => feeder.NewLane(c), this);
+
+    private Lane NewLane(string code) => new(code, grains.GetGrain<IStockGrain>(code), spillFolder);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // The journal dies with the bridge (a new one starts from the grains' watermarks): its disk goes too.
+        DeleteFolder(spillFolder);
+    }
+
+    public override void Dispose()
+    {
+        room.Dispose();
+        base.Dispose();
+    }
 
     private async Task BeatAsync(CancellationToken cancellationToken)
     {
@@ -240,9 +265,9 @@ public sealed partial class TickFeeder(
     }
 
     /// <summary>One stock's lane and the feeder's bookkeeping about it.</summary>
-    private sealed class Lane(string code, IStockGrain grain)
+    private sealed class Lane(string code, IStockGrain grain, string spillFolder)
     {
-        public readonly StockLane Trades = new(code);
+        public readonly StockLane Trades = new(code, spillFolder);
         public long LastArrival;
         // UTC ticks of the last trade's arrival, by the feeder's clock: what the silent-stock watchdog reads.
         public long LastTradeAt;

@@ -15,11 +15,15 @@ public sealed class RealFrameRouter(TickFeeder feeder, AccountFeed accounts, Fee
     private readonly List<OrderBook> frameBooks = [];
     private RealFrameReader.ItemHandler? itemHandler;
     private DateOnly frameDate;
+    private long frameArrivedAt;
 
-    /// <summary>Routes one REAL frame (its trading date given); a <see cref="System.Text.Json.JsonException"/> leaves what came before the fault pending for <see cref="Flush"/>.</summary>
-    public void Route(RealFrameReader frames, ReadOnlySpan<byte> frame, DateOnly tradingDate)
+    /// <summary>
+    /// Routes one REAL frame (its trading date, and the feeder clock's timestamp of its first bytes, given); a
+    /// <see cref="System.Text.Json.JsonException"/> leaves what came before the fault pending for <see cref="Flush"/>.
+    /// </summary>
+    public void Route(RealFrameReader frames, ReadOnlySpan<byte> frame, DateOnly tradingDate, long arrivedAt)
     {
-        frameDate = tradingDate;
+        (frameDate, frameArrivedAt) = (tradingDate, arrivedAt);
         var malformed = frames.ReadItems(frame, itemHandler ??= OnItem);
         Flush();
         if (malformed == 0) return;
@@ -65,7 +69,7 @@ public sealed class RealFrameRouter(TickFeeder feeder, AccountFeed accounts, Fee
     public void Flush()
     {
         if (frameTrades.Count == 0 && frameBooks.Count == 0) return;
-        feeder.Post(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frameTrades), [.. frameBooks]);
+        feeder.Post(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frameTrades), [.. frameBooks], frameArrivedAt);
         frameTrades.Clear();
         frameBooks.Clear();
     }

@@ -87,13 +87,13 @@ public sealed class RealtimeConnection(
         while (true)
         {
             if (registered) await RegisterSilentStocksAgainAsync(socket, cancellationToken);
-            bool received;
+            long? arrivedAt;
             using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 silence.CancelAfter(options.SilenceTimeout);
                 try
                 {
-                    received = await ReceiveAsync(socket, buffer, silence.Token);
+                    arrivedAt = await ReceiveAsync(socket, buffer, silence.Token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -103,7 +103,7 @@ public sealed class RealtimeConnection(
                 }
             }
 
-            if (!received) return SessionEnd.Closed;
+            if (arrivedAt is not { } firstBytesAt) return SessionEnd.Closed;
             status.Message(time.GetUtcNow());
             string? trnm;
             try
@@ -111,7 +111,7 @@ public sealed class RealtimeConnection(
                 trnm = frames.Trnm(buffer.WrittenSpan);
                 if (trnm == "REAL")
                 {
-                    router.Route(frames, buffer.WrittenSpan, DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime));
+                    router.Route(frames, buffer.WrittenSpan, DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime), firstBytesAt);
                     continue;
                 }
             }
@@ -235,17 +235,22 @@ public sealed class RealtimeConnection(
     private static Task SendAsync(ClientWebSocket socket, JsonObject message, CancellationToken cancellationToken) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, cancellationToken);
 
-    /// <summary>One whole message into <paramref name="buffer"/>; false when the server closed the connection.</summary>
-    private static async Task<bool> ReceiveAsync(ClientWebSocket socket, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// One whole message into <paramref name="buffer"/>, and the <see cref="TimeProvider.GetTimestamp"/> at which its first
+    /// bytes came (a trade's latency starts there, not once a large frame is complete); null when the server closed the connection.
+    /// </summary>
+    private async Task<long?> ReceiveAsync(ClientWebSocket socket, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
     {
         buffer.ResetWrittenCount();
+        long? firstBytesAt = null;
         while (true)
         {
             var memory = buffer.GetMemory(16 * 1024);
             var result = await socket.ReceiveAsync(memory, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close) return false;
+            firstBytesAt ??= time.GetTimestamp();
+            if (result.MessageType == WebSocketMessageType.Close) return null;
             buffer.Advance(result.Count);
-            if (result.EndOfMessage) return true;
+            if (result.EndOfMessage) return firstBytesAt;
         }
     }
 

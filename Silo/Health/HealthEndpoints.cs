@@ -26,6 +26,8 @@ public static class HealthEndpoints
         if (roles.Bridge)
         {
             checks.AddCheck<FeedHealthCheck>("feed");
+            checks.AddCheck<JournalHealthCheck>("journal");
+            checks.AddCheck<AccountFeedHealthCheck>("account");
         }
 
         return services;
@@ -47,7 +49,7 @@ public static class HealthEndpoints
             failing,
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data.Count > 0 ? e.Value.Data : null }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web), context.RequestAborted);
     }

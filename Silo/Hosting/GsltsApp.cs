@@ -13,7 +13,8 @@ namespace Gslts.Silo.Hosting;
 /// <summary>Builds and starts the one GSLTS host: the roles named in <c>Gslts:Roles</c>, in one process.</summary>
 public static class GsltsApp
 {
-    public static WebApplication Create(string[] args)
+    /// <param name="configure">Runs last before the host is built (tests replace a service there, e.g. a storage that fails).</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // appsettings.json and the built page live beside the binary, wherever the process is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -28,6 +29,7 @@ public static class GsltsApp
         if (roles.Silo) builder.Services.AddSectors(builder.Configuration).AddUsMarket(builder.Configuration);
         if (roles.Web) builder.Services.AddClientWeb(builder.Configuration);
         builder.Services.AddGsltsHealth(roles);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapGsltsHealth();
@@ -36,9 +38,10 @@ public static class GsltsApp
     }
 
     /// <summary>Validates configuration, prepares the database, then starts every hosted role.</summary>
-    public static async Task<WebApplication> StartAsync(string[] args, CancellationToken cancellationToken = default)
+    public static async Task<WebApplication> StartAsync(
+        string[] args, CancellationToken cancellationToken = default, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = Create(args);
+        var app = Create(args, configure);
         try
         {
             // Checked before the host starts, so a bad key is one line, not a host failure with a stack trace.

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Orleans.Storage;
 using Orleans.Streams;
 using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Streams;
@@ -21,11 +22,14 @@ namespace Gslts.Bench;
 /// for all 2,500 stocks, parsing and feeding the stock grains of an in-process silo. Reports trades/s printed, received
 /// and applied by the grains, the arrival→applied latency (p50, p99) and each process's CPU. The sim (its own process)
 /// opens at 09:00 a few seconds in, so the bridge is logged in before the first trade (a mid-day start would first
-/// backfill every stock from the tape); measuring starts 5 s after the open.
+/// backfill every stock from the tape); measuring starts 5 s after the open. With <c>stalled</c> a second window
+/// follows with every storage write held (<see cref="StalledWindowAsync"/>).
 /// </summary>
-public static class BridgeBenchmark
+public static partial class BridgeBenchmark
 {
-    public static async Task Run(Report report, double tradesPerSecond = 100_000, int connections = 1, int seconds = 20)
+    private const string MemoryMarket = "bench-market";
+
+    public static async Task Run(Report report, double tradesPerSecond = 100_000, int connections = 1, int seconds = 20, bool stalled = false)
     {
         // The sim's rate is a day average and the open is busy: scaled so that it prints the target rate just after 09:00.
         await using var sim = await SimProcess.StartAsync(tradesPerSecond / IntradayVolume.Weight(new TimeOnly(9, 0, 15)), "08:59:55");
@@ -49,14 +53,20 @@ public static class BridgeBenchmark
             settings[$"Gslts:Kiwoom:FeedKeys:{i - 1}:SecretKey"] = BenchSim.FeedSecretKey(i);
         }
         var bridgeHost = new HostBuilder()
-            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings))
+            // Environment variables (Gslts__Kiwoom__Journal__MemoryTrades=...) tune the bridge for a run.
+            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings).AddEnvironmentVariables())
             .ConfigureLogging(l => l.AddSimpleConsole(c => { c.SingleLine = true; c.TimestampFormat = "HH:mm:ss.fff "; }).SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.None).AddFilter("Polly", LogLevel.None).AddFilter("Gslts.Grains", LogLevel.Error))
             .UseOrleans(silo => silo
                 .UseLocalhostClustering()
-                .AddMemoryGrainStorage(StorageNames.Market)
+                .AddMemoryGrainStorage(MemoryMarket)
                 .AddMemoryGrainStorage(StreamNames.PubSubStore)
                 .AddMemoryStreams(StreamNames.Provider))
-            .ConfigureServices((context, services) => services.AddSingleton(Gslts.Grains.Sectors.SectorMap.Default).AddKiwoomBridge(context.Configuration))
+            .ConfigureServices((context, services) => services
+                .AddSingleton(Gslts.Grains.Sectors.SectorMap.Default)
+                .AddSingleton<StorageStall>()
+                .AddKeyedSingleton<IGrainStorage>(StorageNames.Market, (sp, _) =>
+                    new StallableStorage(sp.GetRequiredKeyedService<IGrainStorage>(MemoryMarket), sp.GetRequiredService<StorageStall>()))
+                .AddKiwoomBridge(context.Configuration))
             .Build();
         await bridgeHost.StartAsync();
         var feed = bridgeHost.Services.GetRequiredService<FeedStatus>();
@@ -111,6 +121,8 @@ public static class BridgeBenchmark
         report.Check($"every trade received since the start was applied or is still held in its lane (received {receivedAll:N0}, applied {feeder.Applied:N0}, held {feeder.Held:N0})",
             receivedAll - feeder.Applied <= feeder.Held);
         report.Check($"no trade was given up as unrecoverable ({feeder.SkippedVolume:N0} shares skipped)", feeder.SkippedVolume == 0);
+        var open = new Window(applied / elapsed, feeder.Latency.Percentile(0.50), feeder.Latency.Percentile(0.99), GC.GetGCMemoryInfo().HeapSizeBytes);
+        if (stalled) await StalledWindowAsync(report, bridgeHost.Services, open, TimeSpan.FromSeconds(seconds));
         await bridgeHost.StopAsync();
     }
 

@@ -7,7 +7,7 @@ if (args.FirstOrDefault() == "sim")
     return 0;
 }
 
-// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout|bridge [trades/s] [connections]|grains]
+// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout|bridge [trades/s] [connections] [stalled]|grains]
 // Each prints its result rows (ratios to the baseline computed here) and exits 1 when one of its checks fails.
 var which = args.FirstOrDefault() ?? "matching";
 var baseline = Baseline.Measure();
@@ -27,7 +27,7 @@ switch (which)
         break;
     case "bridge":
         await BridgeBenchmark.Run(report, double.Parse(args.ElementAtOrDefault(1) ?? "100000", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(args.ElementAtOrDefault(2) ?? "1", System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(args.ElementAtOrDefault(2) ?? "1", System.Globalization.CultureInfo.InvariantCulture), stalled: args.ElementAtOrDefault(3) == "stalled");
         break;
     case "grains":
         await GrainsBenchmark.Run(report);

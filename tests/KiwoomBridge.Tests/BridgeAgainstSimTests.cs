@@ -155,7 +155,9 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
 
         await Until(() => Feed.GaveUp);
         var reconnects = Feed.Reconnects;
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // The feed's service ending proves no reconnect can follow: it runs the connections until each has stopped.
+        var feedService = host.Services.GetRequiredService<KiwoomRealtimeFeed>();
+        await feedService.ExecuteTask!.WaitAsync(Patience);
         Assert.False(Feed.IsLoggedIn);
         Assert.Equal(reconnects, Feed.Reconnects);
         Assert.Contains(logs.Lines, l => l.StartsWith("Critical") && l.Contains("R10001"));

@@ -158,15 +158,24 @@ public sealed class RecordingStockGrain(string code) : IStockGrain
     }
 }
 
-/// <summary>Records what the bridge tells the account grain.</summary>
+/// <summary>Records what the bridge tells the account grain; orders it is told to refuse fail (a grain or broker that throws).</summary>
 public sealed class RecordingAccountGrain : IAccountGrain
 {
     public ConcurrentQueue<BrokerOrder> Orders { get; } = new();
     public ConcurrentQueue<(Holding Holding, long Cash)> Holdings { get; } = new();
     public int Reconciles;
+    public int OrderCalls;
+
+    /// <summary>Order numbers whose events fail.</summary>
+    public ConcurrentDictionary<string, bool> Failing { get; } = new();
+
+    /// <summary>Reconciling fails (the broker's REST is down).</summary>
+    public bool ReconcileFails { get; set; }
 
     public Task OnOrder(BrokerOrder order)
     {
+        Interlocked.Increment(ref OrderCalls);
+        if (Failing.ContainsKey(order.OrderNo)) throw new InvalidOperationException($"the account grain cannot take order {order.OrderNo}");
         Orders.Enqueue(order);
         return Task.CompletedTask;
     }
@@ -179,6 +188,7 @@ public sealed class RecordingAccountGrain : IAccountGrain
 
     public Task Reconcile()
     {
+        if (ReconcileFails) throw new HttpRequestException("the broker's REST is down");
         Interlocked.Increment(ref Reconciles);
         return Task.CompletedTask;
     }

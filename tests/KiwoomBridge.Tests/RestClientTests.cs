@@ -143,8 +143,8 @@ public sealed class RestClientTests : IAsyncLifetime
     [Fact]
     public async Task The_day_tape_comes_newest_first_and_holds_the_whole_day_volume()
     {
-        await Task.Delay(1_000);
-        var before = (await Api.StockInfoAsync("005930", CancellationToken.None)).Volume;
+        // The day has traded (the tape is not empty) once the exchange reports volume.
+        var before = await Poll.Until(async () => (await Api.StockInfoAsync("005930", CancellationToken.None)).Volume, v => v > 0, TimeSpan.FromSeconds(30));
 
         var ticks = await Api.DayTapeAsync("005930", CancellationToken.None).ToListAsync();
         var after = (await Api.StockInfoAsync("005930", CancellationToken.None)).Volume;

@@ -18,6 +18,8 @@ public sealed class StartupFailureTests
     [InlineData("--Gslts:Kiwoom:Collect=Everything", "Gslts:Kiwoom:Collect", "List")]
     [InlineData("--Gslts:Kiwoom:FeedKeys:0:AppKey=gslts-sim-demo-key", "Gslts:Kiwoom:FeedKeys", "SecretKey")]
     [InlineData("--Gslts:Sim:Urls=localhost:5100", "Gslts:Sim:Urls", "absolute")]
+    [InlineData("--Gslts:Kiwoom:Journal:MemoryTrades=10", "Gslts:Kiwoom:Journal:MemoryTrades", "1000")]
+    [InlineData("--Gslts:Kiwoom:AccountAttempts=0", "Gslts:Kiwoom:AccountAttempts", "between")]
     public async Task Bad_configuration_stops_start_up_naming_the_key_to_fix(string argument, string key, string mentioned)
     {
         string[] args = argument.Contains("Provider=MariaDb")

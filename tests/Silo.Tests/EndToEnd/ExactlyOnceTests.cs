@@ -27,7 +27,9 @@ public sealed class ExactlyOnceTests
         await Until(() => feed.IsLoggedIn && feed.TicksReceived > 100);
         (await sim.PostAsync("/sim/faults/drop-sockets", null)).EnsureSuccessStatusCode();
         await Until(() => feed.Reconnects >= 1 && feed.IsLoggedIn);
-        await Task.Delay(500);
+        // Trades flow again on the new connection before the next fault.
+        var afterReconnect = feed.TicksReceived;
+        await Until(() => feed.TicksReceived > afterReconnect + 20);
         (await sim.PostAsync("/sim/faults/expire-tokens", null)).EnsureSuccessStatusCode();
         (await sim.PostAsync("/sim/faults/drop-sockets", null)).EnsureSuccessStatusCode();
         await Until(() => feed.Reconnects >= 2 && feed.IsLoggedIn);

@@ -51,7 +51,7 @@ public sealed class LiveTickTests
         var health = await Eventually(() => http.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.OK);
         var body = await health.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
-        Assert.Equal(["feed", "silo", "storage"], body.GetProperty("checks").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["account", "feed", "journal", "silo", "storage"], body.GetProperty("checks").EnumerateObject().Select(p => p.Name).Order());
 
         var stock = await Eventually(() => http.GetAsync("/api/stocks/005930"), r => r.StatusCode == HttpStatusCode.OK);
         var snapshot = await stock.Content.ReadFromJsonAsync<StockSnapshot>();

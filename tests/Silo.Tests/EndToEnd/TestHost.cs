@@ -35,11 +35,14 @@ internal sealed class TestHost : IAsyncDisposable
         ];
     }
 
-    public static async Task<TestHost> StartAsync(params string[] extra)
+    public static Task<TestHost> StartAsync(params string[] extra) => StartAsync(null, extra);
+
+    /// <summary>The product with <paramref name="configure"/> run on its builder last (to replace a service with one that fails).</summary>
+    public static async Task<TestHost> StartAsync(Action<WebApplicationBuilder>? configure, params string[] extra)
     {
         var folder = Directory.CreateTempSubdirectory("gslts-e2e-").FullName;
         // Port 0: the web server binds whatever port the OS gives and says which.
-        var app = await GsltsApp.StartAsync(Arguments(folder, 0, extra));
+        var app = await GsltsApp.StartAsync(Arguments(folder, 0, extra), configure: configure);
         return new TestHost(app, new Uri(app.Urls.First()), folder);
     }
 
