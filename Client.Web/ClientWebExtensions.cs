@@ -20,8 +20,10 @@ public static class ClientWebExtensions
         services.AddProblemDetails();
         services.AddOptions<MarketHubOptions>().Bind(configuration.GetSection(MarketHubOptions.Section))
             .Validate(o => o.WatchLease >= TimeSpan.FromSeconds(3) && o.WatchLease <= TimeSpan.FromMinutes(5), "Gslts:Web:Market:WatchLease must be between 3 seconds and 5 minutes.")
+            .Validate(o => o.MaxWatchesPerConnection is >= 1 and <= 20, "Gslts:Web:Market:MaxWatchesPerConnection must be between 1 and 20.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ListedStocks>();
         services.AddSingleton<StockFeedForwarder>();
         services.AddHostedService(sp => sp.GetRequiredService<StockFeedForwarder>());
         services.AddSingleton<GroupForwarder>();
