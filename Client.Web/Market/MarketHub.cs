@@ -11,7 +11,7 @@ namespace Gslts.Client.Web.Market;
 /// <summary>
 /// The page's live channel: a connection watches listed stocks (one at a time by default; watching another switches) and
 /// receives their "stock" snapshots, and may join the ranking and the strategy. What a connection holds is bounded
-/// (<see cref="ConnectionWatches"/>).
+/// (<see cref="ConnectionWatches"/>), and its calls are rate-limited (<see cref="Limits.HubCallLimiter"/>).
 /// </summary>
 public sealed class MarketHub(
     StockFeedForwarder forwarder, GroupForwarder groups, ListedStocks listed, IGrainFactory grains, IOptions<MarketHubOptions> options, TimeProvider clock) : Hub

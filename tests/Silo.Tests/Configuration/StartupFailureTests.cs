@@ -19,6 +19,8 @@ public sealed class StartupFailureTests
     [InlineData("--Gslts:Kiwoom:FeedKeys:0:AppKey=gslts-sim-demo-key", "Gslts:Kiwoom:FeedKeys", "SecretKey")]
     [InlineData("--Gslts:Sim:Urls=localhost:5100", "Gslts:Sim:Urls", "absolute")]
     [InlineData("--Gslts:Web:Market:MaxWatchesPerConnection=0", "Gslts:Web:Market:MaxWatchesPerConnection", "between 1 and 20")]
+    [InlineData("--Gslts:Web:RateLimits:RequestsPerSecond=0", "Gslts:Web:RateLimits:RequestsPerSecond", "at least 1")]
+    [InlineData("--Gslts:Web:RateLimits:HubCallBurst=-5", "Gslts:Web:RateLimits:HubCallBurst", "at least 1")]
     public async Task Bad_configuration_stops_start_up_naming_the_key_to_fix(string argument, string key, string mentioned)
     {
         string[] args = argument.Contains("Provider=MariaDb")
