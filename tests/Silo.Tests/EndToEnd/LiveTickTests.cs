@@ -49,12 +49,12 @@ public sealed class LiveTickTests
         await using var host = await TestHost.StartAsync();
         using var http = new HttpClient { BaseAddress = host.Web };
 
-        var health = await Eventually(() => http.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.OK);
+        var health = await Poll.Until(() => http.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.OK, Patience);
         var body = await health.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         Assert.Equal(["feed", "silo", "storage"], body.GetProperty("checks").EnumerateObject().Select(p => p.Name).Order());
 
-        var stock = await Eventually(() => http.GetAsync("/api/stocks/005930"), r => r.StatusCode == HttpStatusCode.OK);
+        var stock = await Poll.Until(() => http.GetAsync("/api/stocks/005930"), r => r.StatusCode == HttpStatusCode.OK, Patience);
         var snapshot = await stock.Content.ReadFromJsonAsync<StockSnapshot>();
         Assert.Equal("005930", snapshot!.Code);
         Assert.True(snapshot.Price > 0);
@@ -65,20 +65,5 @@ public sealed class LiveTickTests
 
         var page = await http.GetStringAsync("/");
         Assert.Contains("<div id=\"root\"", page);
-    }
-
-    private static async Task<HttpResponseMessage> Eventually(Func<Task<HttpResponseMessage>> call, Func<HttpResponseMessage, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var response = await call();
-            if (done(response) || DateTime.UtcNow > deadline)
-            {
-                return response;
-            }
-
-            await Task.Delay(250);
-        }
     }
 }
