@@ -1,7 +1,9 @@
 using System.Net;
+using Gslts.Client.Web.Limits;
 using Gslts.Client.Web.Market;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,15 +15,18 @@ public static class ClientWebExtensions
 {
     public const string DashboardPath = "/dashboard";
 
-    /// <summary>The web role's services: SignalR hub, stream forwarding, REST problem details.</summary>
+    /// <summary>The web role's services: SignalR hub, stream forwarding, REST problem details, per-client rate limits.</summary>
     public static IServiceCollection AddClientWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSignalR();
+        services.AddSignalR(hub => hub.AddFilter<HubCallLimiter>());
         services.AddProblemDetails();
         services.AddOptions<MarketHubOptions>().Bind(configuration.GetSection(MarketHubOptions.Section))
             .Validate(o => o.WatchLease >= TimeSpan.FromSeconds(3) && o.WatchLease <= TimeSpan.FromMinutes(5), "Gslts:Web:Market:WatchLease must be between 3 seconds and 5 minutes.")
+            .Validate(o => o.MaxWatchesPerConnection is >= 1 and <= 20, "Gslts:Web:Market:MaxWatchesPerConnection must be between 1 and 20.")
             .ValidateOnStart();
+        services.AddGsltsRateLimits(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ListedStocks>();
         services.AddSingleton<StockFeedForwarder>();
         services.AddHostedService(sp => sp.GetRequiredService<StockFeedForwarder>());
         services.AddSingleton<GroupForwarder>();
@@ -38,12 +43,15 @@ public static class ClientWebExtensions
                 if (IsLocal(context)) await next(context);
                 else context.Response.StatusCode = StatusCodes.Status403Forbidden;
             }));
-        app.MapHub<MarketHub>(MarketHub.Path);
-        app.MapStockApi();
-        app.MapRankingApi();
-        app.MapSearchApi();
-        app.MapKrxApi();
-        app.MapStrategyApi();
+        // Only the API and the hub's HTTP requests count against a client: /healthz, the page's files and the dashboard do not.
+        app.UseRateLimiter();
+        app.MapHub<MarketHub>(MarketHub.Path).RequireRateLimiting(RateLimiting.Policy);
+        var api = app.MapGroup("").RequireRateLimiting(RateLimiting.Policy);
+        api.MapStockApi();
+        api.MapRankingApi();
+        api.MapSearchApi();
+        api.MapKrxApi();
+        api.MapStrategyApi();
         app.MapOrleansDashboard(DashboardPath);
         app.MapClientApp();
         return app;

@@ -10,4 +10,7 @@ public sealed class MarketHubOptions
 
     /// <summary>How long a stock grain keeps publishing after this node last said a browser shows it (renewed at a third of it).</summary>
     public TimeSpan WatchLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Stocks one connection watches at once (1–20, default 1): watching one more drops the one watched longest ago.</summary>
+    public int MaxWatchesPerConnection { get; set; } = 1;
 }

@@ -3,46 +3,69 @@ using Gslts.Krx;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
 
 namespace Gslts.Client.Web.Market;
 
 public static class StockApi
 {
+    /// <summary>What a 503 tells the client to wait while the stock master is not loaded (the bridge loads it at start).</summary>
+    public const int NotLoadedRetrySeconds = 2;
+
     public static RouteGroupBuilder MapStockApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/stocks");
-        group.MapGet("/{code}", GetSnapshot);
-        group.MapGet("/{code}/candles", GetMinuteCandles);
-        group.MapGet("/{code}/trades", GetRecentTrades);
-        group.MapGet("/{code}/daily", GetDailyHistory);
+        var group = endpoints.MapGroup("/api/stocks/{code}").AddEndpointFilter(OnlyListedStocks);
+        group.MapGet("/", GetSnapshot);
+        group.MapGet("/candles", GetMinuteCandles);
+        group.MapGet("/trades", GetRecentTrades);
+        group.MapGet("/daily", GetDailyHistory);
         return group;
     }
 
     /// <summary>Today's one-minute candles of the stock (an empty list before its first trade).</summary>
     private static async Task<IResult> GetMinuteCandles(string code, IGrainFactory grains) =>
-        !StockCode.IsValid(code) ? BadCode(code) : TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetMinuteCandles());
+        TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetMinuteCandles());
 
     /// <summary>The stock's daily bars from the broker (about a year), oldest first.</summary>
     private static async Task<IResult> GetDailyHistory(string code, IGrainFactory grains) =>
-        !StockCode.IsValid(code) ? BadCode(code) : TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetDailyHistory());
+        TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetDailyHistory());
 
     /// <summary>The newest trades (count 1–100, default 30), oldest first.</summary>
     private static async Task<IResult> GetRecentTrades(string code, IGrainFactory grains, int? count = null)
     {
-        if (!StockCode.IsValid(code)) return BadCode(code);
         if (count is < 1 or > 100) return TypedResults.Problem($"count must be between 1 and 100, not {count}.", statusCode: 400);
         return TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetRecentTrades(count ?? 30));
     }
 
-    private static IResult BadCode(string code) => TypedResults.Problem($"'{code}' is not a stock code: expected {StockCode.Format}.", statusCode: 400);
-
     private static async Task<IResult> GetSnapshot(string code, IGrainFactory grains)
     {
-        if (!StockCode.IsValid(code)) return BadCode(code);
-
         var snapshot = await grains.GetGrain<IStockGrain>(code).GetSnapshot();
         return snapshot.TickCount == 0
             ? TypedResults.Problem($"No market data for {code} today.", statusCode: 404)
             : TypedResults.Ok(snapshot);
+    }
+
+    /// <summary>A malformed code is a 400, one the stock master does not list a 404, and before the master is loaded a 503: no grain is activated for any of them.</summary>
+    private static async ValueTask<object?> OnlyListedStocks(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var code = http.Request.RouteValues["code"] as string ?? "";
+        if (!StockCode.IsValid(code))
+        {
+            return TypedResults.Problem($"'{code}' is not a stock code: expected {StockCode.Format}.", statusCode: 400, title: "Malformed stock code");
+        }
+
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        switch (await http.RequestServices.GetRequiredService<ListedStocks>().CheckAsync(code, http.RequestAborted))
+        {
+            case ListingStatus.Unknown:
+                return TypedResults.Problem(ListedStocks.UnknownMessage(code), statusCode: 404, title: "Unknown stock code", extensions: extensions);
+            case ListingStatus.NotLoaded:
+                http.Response.Headers[HeaderNames.RetryAfter] = NotLoadedRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(ListedStocks.NotLoadedMessage, statusCode: 503, title: "Stock list not loaded yet", extensions: extensions);
+            default:
+                return await next(context);
+        }
     }
 }

@@ -13,6 +13,9 @@ public interface IStockDirectoryGrain : IGrainWithStringKey
     /// <summary>The day's 거래대금 of stocks that traded (from the ranking, about once a second), to order hits.</summary>
     Task ReportTradingValues(IReadOnlyDictionary<string, long> values);
 
+    /// <summary>The codes of the stock master as loaded; empty until a stock master was loaded.</summary>
+    Task<string[]> GetCodes();
+
     /// <summary>Stocks by code, Korean name, 초성 or English name: best match kind first, then by 거래대금.</summary>
     Task<IReadOnlyList<StockSearchHit>> Search(string query, int limit);
 }

@@ -11,12 +11,13 @@ public sealed class StockDirectoryGrain(
     private const int MaxLimit = 50;
     private Dictionary<string, long> tradingValues = new(StringComparer.Ordinal);
     private StockSearchIndex? index;
+    private string[]? codes;
 
     public async Task SetListings(IReadOnlyList<StockListing> listings)
     {
         if (directory.State.Listings.SequenceEqual(listings)) return;
         directory.State = new StockDirectoryState { Listings = [.. listings] };
-        index = null;
+        (index, codes) = (null, null);
         await directory.WriteStateAsync();
     }
 
@@ -26,6 +27,8 @@ public sealed class StockDirectoryGrain(
         tradingValues = new Dictionary<string, long>(values, StringComparer.Ordinal);
         return Task.CompletedTask;
     }
+
+    public Task<string[]> GetCodes() => Task.FromResult(codes ??= [.. directory.State.Listings.Select(l => l.Code)]);
 
     public Task<IReadOnlyList<StockSearchHit>> Search(string query, int limit)
     {

@@ -43,13 +43,14 @@ public sealed class StockMasterLoader(
     private async Task<int> LoadAsync(CancellationToken cancellationToken)
     {
         var listings = await master.ListingsAsync(cancellationToken);
+        // The directory first: the web serves only its stocks, and thousands of grains take a while to take their names.
+        await grains.GetGrain<IStockDirectoryGrain>(IStockDirectoryGrain.Krx).SetListings(listings);
         // A bounded number of grain calls in flight: thousands of listings, not thousands of waiting tasks.
         foreach (var chunk in listings.Chunk(64))
         {
             await Task.WhenAll(chunk.Select(listing => grains.GetGrain<IStockGrain>(listing.Code).SetListing(listing)));
         }
 
-        await grains.GetGrain<IStockDirectoryGrain>(IStockDirectoryGrain.Krx).SetListings(listings);
         return listings.Count;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Gslts.Client.Web.Tests;
 
 /// <summary>A browser test: runs against Debian's Chromium, skipped (saying why) where it is not installed.</summary>
@@ -12,4 +14,12 @@ public sealed class ChromiumFactAttribute : FactAttribute
             Skip = $"{Executable} is not installed (apt-get install -y chromium fonts-nanum; .ci/run does it).";
         }
     }
+
+    /// <summary>Debian's Chromium, headless, without the sandbox (containers) and without its own network chatter.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = Executable,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    });
 }

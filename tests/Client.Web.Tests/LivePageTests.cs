@@ -22,17 +22,13 @@ public sealed class LivePageTests
         try
         {
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = ChromiumFactAttribute.Executable,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-            });
+            await using var browser = await ChromiumFactAttribute.LaunchAsync(playwright);
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
             await page.GotoAsync(app.Urls.First());
 
             var price = page.GetByTestId("price");
-            await Assertions.Expect(page.GetByText("삼성전자").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            // The page watches once the bridge has loaded the stock master, which takes a while on a fresh database.
+            await Assertions.Expect(page.GetByText("삼성전자").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
             await Assertions.Expect(price).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d,]+원?$"), new() { Timeout = 60_000 });
             var first = await price.InnerTextAsync();
             var tickCount = page.GetByTestId("tick-count");

@@ -213,5 +213,7 @@ public sealed class RecordingDirectoryGrain : IStockDirectoryGrain
 
     public Task ReportTradingValues(IReadOnlyDictionary<string, long> values) => Task.CompletedTask;
 
+    public Task<string[]> GetCodes() => Task.FromResult(Listings.Select(l => l.Code).ToArray());
+
     public Task<IReadOnlyList<StockSearchHit>> Search(string query, int limit) => Task.FromResult<IReadOnlyList<StockSearchHit>>([]);
 }

@@ -1,5 +1,6 @@
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 import { useEffect, useState } from 'react';
+import { supersedes, watchFailure } from './feed';
 
 /** The stock grain's live snapshot, as the hub sends it (camelCase). */
 export interface StockSnapshot {
@@ -23,7 +24,7 @@ export interface StockSnapshot {
 
 export type Link = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
-/** Watches one stock on /hubs/market; re-watches after every reconnect. */
+/** Watches one stock on /hubs/market; re-watches after every reconnect, and while the server asks to retry. */
 export function useStock(code: string): { snapshot: StockSnapshot | null; link: Link; error: string | null } {
   const [snapshot, setSnapshot] = useState<StockSnapshot | null>(null);
   const [link, setLink] = useState<Link>('connecting');
@@ -32,21 +33,25 @@ export function useStock(code: string): { snapshot: StockSnapshot | null; link: 
   useEffect(() => {
     let stopped = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
+    let rewatch: ReturnType<typeof setTimeout> | undefined;
     const connection: HubConnection = new HubConnectionBuilder()
       .withUrl('/hubs/market')
       .withAutomaticReconnect()
       .configureLogging(LogLevel.Warning)
       .build();
 
-    const accept = (next: StockSnapshot) =>
-      setSnapshot((current) => (current && current.lastSequence > next.lastSequence ? current : next));
+    const accept = (next: StockSnapshot) => setSnapshot((current) => (supersedes(current, next) ? next : current));
 
     const watch = async () => {
+      clearTimeout(rewatch);
       try {
         accept(await connection.invoke<StockSnapshot>('Watch', code));
         setError(null);
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        if (stopped) return;
+        const failure = watchFailure(e instanceof Error ? e.message : String(e), code);
+        setError(failure.text);
+        if (failure.retry && connection.state === HubConnectionState.Connected) rewatch = setTimeout(watch, 3000);
       }
     };
 
@@ -79,6 +84,7 @@ export function useStock(code: string): { snapshot: StockSnapshot | null; link: 
     return () => {
       stopped = true;
       clearTimeout(retry);
+      clearTimeout(rewatch);
       if (connection.state !== HubConnectionState.Disconnected) connection.stop();
     };
   }, [code]);

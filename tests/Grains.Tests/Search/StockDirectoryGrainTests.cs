@@ -32,4 +32,16 @@ public sealed class StockDirectoryGrainTests(ClusterFixture fixture)
 
         Assert.Equal([("000660", SearchMatch.EnglishPrefix)], again.Select(h => (h.Code, h.Match)));
     }
+
+    [Fact]
+    public async Task Its_codes_are_none_until_a_stock_master_is_loaded_then_the_master_s_as_it_changes()
+    {
+        var directory = fixture.Grains.GetGrain<IStockDirectoryGrain>("codes-test");
+
+        Assert.Empty(await directory.GetCodes());
+        await directory.SetListings(Listings);
+        Assert.Equal(["005930", "009150", "000660"], await directory.GetCodes());
+        await directory.SetListings(Listings[..1]);
+        Assert.Equal(["005930"], await directory.GetCodes());
+    }
 }

@@ -20,6 +20,9 @@ public sealed class StartupFailureTests
     [InlineData("--Gslts:Sim:Urls=localhost:5100", "Gslts:Sim:Urls", "absolute")]
     [InlineData("--Gslts:Kiwoom:Journal:MemoryTrades=10", "Gslts:Kiwoom:Journal:MemoryTrades", "1000")]
     [InlineData("--Gslts:Kiwoom:AccountAttempts=0", "Gslts:Kiwoom:AccountAttempts", "between")]
+    [InlineData("--Gslts:Web:Market:MaxWatchesPerConnection=0", "Gslts:Web:Market:MaxWatchesPerConnection", "between 1 and 20")]
+    [InlineData("--Gslts:Web:RateLimits:RequestsPerSecond=0", "Gslts:Web:RateLimits:RequestsPerSecond", "at least 1")]
+    [InlineData("--Gslts:Web:RateLimits:HubCallBurst=-5", "Gslts:Web:RateLimits:HubCallBurst", "at least 1")]
     public async Task Bad_configuration_stops_start_up_naming_the_key_to_fix(string argument, string key, string mentioned)
     {
         string[] args = argument.Contains("Provider=MariaDb")

@@ -14,6 +14,7 @@ public sealed class LiveTickTests
     public async Task A_trade_printed_by_the_sim_reaches_a_browser_client_through_bridge_grain_and_hub()
     {
         await using var host = await TestHost.StartAsync();
+        await host.StockMasterLoadedAsync(Patience);
         var updates = new List<StockSnapshot>();
         var watched = new TaskCompletionSource<StockSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
         var newer = new TaskCompletionSource<StockSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -21,7 +22,7 @@ public sealed class LiveTickTests
         connection.On<StockSnapshot>("stock", async snapshot =>
         {
             lock (updates) updates.Add(snapshot);
-            if (snapshot.LastSequence > (await watched.Task).LastSequence) newer.TrySetResult(snapshot);
+            if (snapshot.Volume > (await watched.Task).Volume) newer.TrySetResult(snapshot);
         });
         await connection.StartAsync();
 
@@ -31,7 +32,7 @@ public sealed class LiveTickTests
 
         Assert.Equal("005930", live.Code);
         Assert.True(live.Price > 0, "a traded price");
-        Assert.True(live.LastSequence > first.LastSequence, "the pushed snapshot is newer than the one Watch returned");
+        Assert.True(live.Volume > first.Volume, "the pushed snapshot is newer than the one Watch returned");
         Assert.InRange(live.Low, 1, live.Price);
         Assert.InRange(live.High, live.Price, long.MaxValue);
         Assert.True(live.Volume > 0, "volume accumulates");
@@ -48,12 +49,12 @@ public sealed class LiveTickTests
         await using var host = await TestHost.StartAsync();
         using var http = new HttpClient { BaseAddress = host.Web };
 
-        var health = await Eventually(() => http.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.OK);
+        var health = await Poll.Until(() => http.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.OK, Patience);
         var body = await health.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         Assert.Equal(["account", "feed", "journal", "silo", "storage"], body.GetProperty("checks").EnumerateObject().Select(p => p.Name).Order());
 
-        var stock = await Eventually(() => http.GetAsync("/api/stocks/005930"), r => r.StatusCode == HttpStatusCode.OK);
+        var stock = await Poll.Until(() => http.GetAsync("/api/stocks/005930"), r => r.StatusCode == HttpStatusCode.OK, Patience);
         var snapshot = await stock.Content.ReadFromJsonAsync<StockSnapshot>();
         Assert.Equal("005930", snapshot!.Code);
         Assert.True(snapshot.Price > 0);
@@ -64,20 +65,5 @@ public sealed class LiveTickTests
 
         var page = await http.GetStringAsync("/");
         Assert.Contains("<div id=\"root\"", page);
-    }
-
-    private static async Task<HttpResponseMessage> Eventually(Func<Task<HttpResponseMessage>> call, Func<HttpResponseMessage, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var response = await call();
-            if (done(response) || DateTime.UtcNow > deadline)
-            {
-                return response;
-            }
-
-            await Task.Delay(250);
-        }
     }
 }

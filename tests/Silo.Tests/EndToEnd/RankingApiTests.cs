@@ -43,6 +43,7 @@ public sealed class RankingApiTests
     public async Task A_traded_stock_serves_its_minute_candles_and_recent_trades()
     {
         await using var host = await TestHost.StartAsync();
+        await host.StockMasterLoadedAsync(Patience);
         using var http = new HttpClient { BaseAddress = host.Web };
 
         var candles = await Poll.Until(() => http.GetFromJsonAsync<Candle[]>("/api/stocks/005930/candles"), c => c!.Length > 0, Patience);

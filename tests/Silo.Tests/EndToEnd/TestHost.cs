@@ -1,3 +1,4 @@
+using System.Net;
 using Gslts.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 
@@ -44,6 +45,14 @@ internal sealed class TestHost : IAsyncDisposable
         // Port 0: the web server binds whatever port the OS gives and says which.
         var app = await GsltsApp.StartAsync(Arguments(folder, 0, extra), configure: configure);
         return new TestHost(app, new Uri(app.Urls.First()), folder);
+    }
+
+    /// <summary>Waits until the bridge has loaded the stock master: the web serves and watches only its stocks.</summary>
+    public async Task StockMasterLoadedAsync(TimeSpan patience)
+    {
+        using var http = new HttpClient { BaseAddress = Web };
+        var loaded = await Poll.Until(async () => (await http.GetAsync("/api/stocks/005930/daily")).StatusCode == HttpStatusCode.OK, patience);
+        Assert.True(loaded, $"the stock master was not loaded within {patience}");
     }
 
     public async ValueTask DisposeAsync()
