@@ -26,7 +26,7 @@ public sealed class SimRest
         this.faults = faults;
         var o = options.Value;
         var orders = new OrderOperations(market, clock, sessions);
-        var account = new AccountQueries(market);
+        var account = new AccountQueries(market, o.PageSize);
         var charts = new ChartQueries(market, Math.Max(10, o.PageSize));
         limiter = new RateLimiter(time, rate => rate == RateClass.Order ? o.OrdersPerSecond : o.QueriesPerSecond);
         Operations =
