@@ -27,6 +27,7 @@ public sealed class SimRest
         var o = options.Value;
         var orders = new OrderOperations(market, clock, sessions);
         var account = new AccountQueries(market, o.PageSize);
+        var book = new BookQuote(market, clock);
         var charts = new ChartQueries(market, Math.Max(10, o.PageSize));
         limiter = new RateLimiter(time, rate => rate == RateClass.Order ? o.OrdersPerSecond : o.QueriesPerSecond);
         Operations =
@@ -35,7 +36,7 @@ public sealed class SimRest
             new("/oauth2/revoke", "au10002", RateClass.None, RevokeToken),
             new("/api/dostk/stkinfo", "ka10001", RateClass.Query, r => new(StockInfo.Answer(market, r.Str("stk_cd")))),
             new("/api/dostk/stkinfo", "ka10099", RateClass.Query, r => StockList.Answer(market, r, o.PageSize)),
-            new("/api/dostk/mrkcond", "ka10004", RateClass.Query, r => new(BookQuote.Answer(market, clock, r.Str("stk_cd")))),
+            new("/api/dostk/mrkcond", "ka10004", RateClass.Query, r => new(book.Answer(r.Str("stk_cd")))),
             new("/api/dostk/ordr", "kt10000", RateClass.Order, orders.Buy),
             new("/api/dostk/ordr", "kt10001", RateClass.Order, orders.Sell),
             new("/api/dostk/ordr", "kt10002", RateClass.Order, orders.Modify),
