@@ -74,12 +74,13 @@ public sealed class ChartQueries(SimMarket market, int pageSize)
             var (date, first, b) = group[0];
             rows.Add(new JsonObject
             {
-                ["cur_prc"] = Signed(first.Price, b),
+                // The spec signs the minute chart's prices, not the tick chart's.
+                ["cur_prc"] = Number(first.Price),
                 ["trde_qty"] = Number(group.Sum(g => Math.Abs(g.Tick.SignedQuantity))),
                 ["cntr_tm"] = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + Time(first.Time),
-                ["open_pric"] = Signed(group[^1].Tick.Price, b),
-                ["high_pric"] = Signed(group.Max(g => g.Tick.Price), b),
-                ["low_pric"] = Signed(group.Min(g => g.Tick.Price), b),
+                ["open_pric"] = Number(group[^1].Tick.Price),
+                ["high_pric"] = Number(group.Max(g => g.Tick.Price)),
+                ["low_pric"] = Number(group.Min(g => g.Tick.Price)),
                 ["pred_pre"] = Signed(first.Price - b),
                 ["pred_pre_sig"] = SignCode(first.Price, b),
             });

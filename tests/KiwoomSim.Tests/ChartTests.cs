@@ -74,6 +74,7 @@ public sealed class ChartTests : IAsyncLifetime
         var times = ticks.Select(t => t.GetProperty("cntr_tm").GetString()!).ToList();
         Assert.Equal(times.OrderDescending(), times);
         Assert.All(times, t => Assert.Matches("^[0-9]{14}$", t));
+        Assert.All(ticks, t => Assert.Matches("^[0-9]+$", t.GetProperty("cur_prc").GetString()));
         var market = closed.Host.Services.GetRequiredService<SimMarket>();
         var days = times.Select(t => t[..8]).Distinct().ToList();
         Assert.Equal(today, days[0]);
