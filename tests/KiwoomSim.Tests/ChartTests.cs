@@ -60,11 +60,12 @@ public sealed class ChartTests : IAsyncLifetime
     [Fact]
     public async Task The_tick_chart_pages_from_todays_trades_into_recent_days_and_the_minute_chart_aggregates_today()
     {
-        // A day that closes within seconds, so the charts are read from a tape that no longer moves; long enough that today's
+        // A day that closes within fifteen seconds, so the charts are read from a tape that no longer moves; long enough that today's
         // tape spans many pages, and slow enough that a loaded machine still starts the sim before its close.
-        await using var closed = await SimHost.StartAsync(("Gslts:Sim:StartTime", "15:10:00"), ("Gslts:Sim:Speed", "300"), ("Gslts:Sim:PageSize", "50"));
+        await using var closed = await SimHost.StartAsync(("Gslts:Sim:StartTime", "15:00:00"), ("Gslts:Sim:Speed", "120"), ("Gslts:Sim:PageSize", "50"));
         var key = await closed.TokenAsync();
-        Assert.True(await Poll.Until(() => closed.Host.Services.GetRequiredService<SimMarket>().Phase == MarketPhase.Closed, TimeSpan.FromSeconds(60)));
+        Assert.True(await Poll.Until(() => closed.Host.Services.GetRequiredService<SimMarket>().Phase == MarketPhase.Closed, TimeSpan.FromSeconds(90)));
+        Assert.True(closed.Host.Services.GetRequiredService<SimMarket>().Stats().Stocks["005930"].Trades > 0, "the sim traded before its close");
         var today = closed.Host.Services.GetRequiredService<SimMarket>().TradingDate.ToString("yyyyMMdd");
 
         var ticks = await AllPages(closed, key, "ka10079", """{"stk_cd":"005930","tic_scope":"1","upd_stkpc_tp":"1"}""", "stk_tic_chart_qry");
