@@ -23,8 +23,8 @@ public sealed partial class KiwoomApi
     }
 
     /// <summary>
-    /// ka10080 분봉차트, newest first across pages. <paramref name="day"/> null asks for the latest session. Paging stops at the
-    /// first candle older than <paramref name="until"/>, so no page beyond it is requested; otherwise the caller stops when it has enough.
+    /// ka10080 분봉차트 of one session, newest first across pages. <paramref name="day"/> null asks for the latest session. Paging
+    /// stops at the first candle older than <paramref name="until"/> or of an earlier session, so no page beyond it is requested.
     /// </summary>
     public async IAsyncEnumerable<MinuteCandle> MinuteCandlesAsync(string code, int scopeMinutes, DateOnly? day, DateTimeOffset? until,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -42,13 +42,16 @@ public sealed partial class KiwoomApi
             // Kiwoom's way of leaving an optional field out is an empty string.
             base_dt = day?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "",
         };
+        // Kiwoom pages on into earlier sessions: the asked (or latest) session ends at its first candle of another day.
+        var session = day;
         await foreach (var page in Client.PagesAsync("/api/dostk/chart", "ka10080", request, cancellationToken))
         {
             using (page)
             {
                 foreach (var candle in ReadMinuteCandles(code, page.RootElement))
                 {
-                    if (candle.Time < until) yield break;
+                    session ??= DateOnly.FromDateTime(candle.Time.DateTime);
+                    if (candle.Time < until || DateOnly.FromDateTime(candle.Time.DateTime) != session) yield break;
                     yield return candle;
                 }
             }
@@ -118,18 +121,18 @@ public sealed partial class KiwoomApi
 
     /// <summary>Reads one page of a ka10080 answer, in Kiwoom's order (newest first).</summary>
     public static IEnumerable<MinuteCandle> ReadMinuteCandles(string code, JsonElement answer) =>
-        answer.GetProperty("stk_min_pole_chart_qry").EnumerateArray().Select(row => new MinuteCandle(code, KstDateTime(row, "cntr_tm"),
+        Rows(answer, "stk_min_pole_chart_qry").Select(row => new MinuteCandle(code, KstDateTime(row, "cntr_tm"),
             Price(row, "open_pric"), Price(row, "high_pric"), Price(row, "low_pric"), Price(row, "cur_prc"), Number(row, "trde_qty")));
 
     /// <summary>Reads one page of a ka10081 answer, in Kiwoom's order (newest first).</summary>
     public static IEnumerable<DailyCandle> ReadDailyCandles(string code, JsonElement answer) =>
-        answer.GetProperty("stk_dt_pole_chart_qry").EnumerateArray().Select(row => new DailyCandle(code, Date(row, "dt"),
+        Rows(answer, "stk_dt_pole_chart_qry").Select(row => new DailyCandle(code, Date(row, "dt"),
             Price(row, "open_pric"), Price(row, "high_pric"), Price(row, "low_pric"), Price(row, "cur_prc"), Number(row, "trde_qty"),
             Number(row, "trde_prica") * Million, Rate(row, "trde_tern_rt")));
 
     /// <summary>Reads one page of a ka10032 answer, in Kiwoom's order (highest trading value first).</summary>
     public static IEnumerable<RankedStock> ReadTradingValueRanking(JsonElement answer) =>
-        answer.GetProperty("trde_prica_upper").EnumerateArray().Select(row => new RankedStock(
+        Rows(answer, "trde_prica_upper").Select(row => new RankedStock(
             (int)Number(row, "now_rank"),
             Number(row, "pred_rank") is > 0 and var previous ? (int)previous : null,
             KiwoomFields.StockCode(Text(row, "stk_cd")) ?? Text(row, "stk_cd"),

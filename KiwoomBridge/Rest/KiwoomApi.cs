@@ -32,7 +32,7 @@ public sealed partial class KiwoomApi(KiwoomRestClient client)
         {
             using (page)
             {
-                foreach (var row in page.RootElement.GetProperty("list").EnumerateArray())
+                foreach (var row in Rows(page.RootElement, "list"))
                 {
                     if (KiwoomFields.StockCode(Text(row, "code")) is not { } code) continue;
                     yield return new KiwoomListing(code, Text(row, "name"), Text(row, "marketName"), Text(row, "upName"), Number(row, "lastPrice"),
@@ -50,7 +50,7 @@ public sealed partial class KiwoomApi(KiwoomRestClient client)
         {
             using (page)
             {
-                foreach (var row in page.RootElement.GetProperty("stk_tic_chart_qry").EnumerateArray())
+                foreach (var row in Rows(page.RootElement, "stk_tic_chart_qry"))
                 {
                     var time = new DateTimeOffset(DateTime.ParseExact(Text(row, "cntr_tm"), "yyyyMMddHHmmss", CultureInfo.InvariantCulture), Kst);
                     day ??= DateOnly.FromDateTime(time.DateTime);
@@ -120,7 +120,7 @@ public sealed partial class KiwoomApi(KiwoomRestClient client)
         {
             using (page)
             {
-                foreach (var row in page.RootElement.GetProperty("acnt_evlt_remn_indv_tot").EnumerateArray())
+                foreach (var row in Rows(page.RootElement, "acnt_evlt_remn_indv_tot"))
                 {
                     result.Add(new Position(KiwoomFields.StockCode(Text(row, "stk_cd")) ?? Text(row, "stk_cd"), Text(row, "stk_nm"),
                         Number(row, "rmnd_qty"), Number(row, "trde_able_qty"), Number(row, "pur_pric"), Number(row, "cur_prc")));
@@ -138,7 +138,7 @@ public sealed partial class KiwoomApi(KiwoomRestClient client)
         {
             using (page)
             {
-                foreach (var row in page.RootElement.GetProperty(list).EnumerateArray())
+                foreach (var row in Rows(page.RootElement, list))
                 {
                     var original = Text(row, "orig_ord_no").TrimStart('0');
                     result.Add(new AccountOrder(Text(row, "ord_no"), original.Length == 0 ? null : Text(row, "orig_ord_no"),
@@ -150,6 +150,10 @@ public sealed partial class KiwoomApi(KiwoomRestClient client)
 
         return result;
     }
+
+    // A list Kiwoom leaves out (or sends as something else) has no rows: an answer is read for what it has, never refused for more or less.
+    private static IEnumerable<JsonElement> Rows(JsonElement answer, string list) =>
+        answer.TryGetProperty(list, out var rows) && rows.ValueKind == JsonValueKind.Array ? rows.EnumerateArray() : [];
 
     private static string Text(JsonElement row, string name) =>
         row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";

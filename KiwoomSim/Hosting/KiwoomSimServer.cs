@@ -54,6 +54,7 @@ public sealed class KiwoomSimServer(IServiceProvider services, IOptions<SimOptio
         app.MapSimRest(services.GetRequiredService<SimRest>());
         app.MapSimRealtime();
         app.MapSimFaults();
+        app.MapSimRestFallback(services.GetRequiredService<SimRest>());
         await app.StartAsync(cancellationToken);
 
         var address = new Uri(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()

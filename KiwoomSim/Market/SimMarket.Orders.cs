@@ -39,7 +39,7 @@ public sealed partial class SimMarket
                 return OrderOutcome.Refuse($"매도가능수량을 초과합니다 (매도가능 {ledger.Sellable(code):N0}주)");
 
             var number = flow.NextOrderId();
-            var order = new UserOrder(number, number, accountNo, code, stock.Listing.Name, side, type, price, quantity, time) { HoldPrice = hold };
+            var order = new UserOrder(number, 0, accountNo, code, stock.Listing.Name, side, type, price, quantity, time) { HoldPrice = hold };
             ledger.Add(order);
             events.Add(AccountMessages.Order(order, "접수", side == OrderSide.Buy ? "+매수" : "-매도", time));
             fills.Clear();
@@ -75,7 +75,7 @@ public sealed partial class SimMarket
     }
 
     /// <summary>
-    /// kt10002: moves <paramref name="quantity"/> of an open order to <paramref name="price"/> under a new order number;
+    /// kt10002: moves <paramref name="quantity"/> (0 = all that is left) of an open order to <paramref name="price"/> under a new order number;
     /// the rest, if any, stays at the original price. The moved part queues anew.
     /// </summary>
     public OrderOutcome Modify(string accountNo, long original, string code, long quantity, long price, TimeOnly time,
@@ -87,6 +87,7 @@ public sealed partial class SimMarket
             if (OpenOrder(accountNo, original, code) is not { } found) return OrderOutcome.Refuse($"정정할 수 있는 주문이 없습니다 ({UserOrder.FormatNumber(original)})");
             var (ledger, stock, order) = found;
             if (order.Type == OrderType.Market) return OrderOutcome.Refuse("시장가 주문은 정정할 수 없습니다");
+            if (quantity == 0) quantity = order.Remaining;
             if (quantity < 1 || quantity > order.Remaining) return OrderOutcome.Refuse($"정정수량은 1주 이상 미체결수량({order.Remaining:N0}주) 이하입니다");
             if (stock.Book.Validate(OrderType.Limit, price, quantity) is { } invalid) return OrderOutcome.Refuse(invalid.Message);
             if (order.Side == OrderSide.Buy && ledger.Cost(price, quantity) - ledger.Cost(order.HoldPrice, quantity) > ledger.BuyingPower)

@@ -20,7 +20,7 @@ public sealed partial class SimMarket
     {
         foreach (var account in options.Value.Accounts)
         {
-            ledgers[account.AccountNo] = new Ledger(account.AccountNo, options.Value.InitialCash, Fees.Kiwoom);
+            ledgers[account.AccountNo] = new Ledger(account.AccountNo, options.Value.InitialCash, Fees.Kiwoom, TradingDate);
         }
     }
 
@@ -52,7 +52,7 @@ public sealed partial class SimMarket
                 }
             }
 
-            foreach (var ledger in ledgers.Values) ledger.ExpireOpenOrders();
+            foreach (var ledger in ledgers.Values) ledger.StartDay(date);
             Open([.. stocks.Select(s => s.Listing with { PreviousClose = s.Price })], date);
         }
     }

@@ -5,34 +5,36 @@ using static Gslts.KiwoomSim.Protocol.KiwoomFormat;
 
 namespace Gslts.KiwoomSim.Protocol;
 
-/// <summary>ka10079 틱차트, ka10080 분봉차트, ka10081 일봉차트 on /api/dostk/chart, newest first, paged.</summary>
+/// <summary>ka10079 틱차트, ka10080 분봉차트 (<see cref="MinuteChart"/>), ka10081 일봉차트 on /api/dostk/chart, newest first, paged.</summary>
 public sealed class ChartQueries(SimMarket market, int pageSize)
 {
     private static readonly int[] TickScopes = [1, 3, 5, 10, 30];
-    private static readonly int[] MinuteScopes = [1, 3, 5, 10, 15, 30, 45, 60];
+    private readonly MinuteChart minutes = new(market, pageSize);
 
     public SimAnswer Daily(SimRequest request)
     {
         if (Listing(request) is not { } listing) return UnknownStock(request);
-        var until = request.Str("base_dt") is { Length: 8 } text && DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : market.TradingDate;
+        var until = MinuteChart.ParseDate(request.Str("base_dt")) ?? market.TradingDate;
         var bars = market.History(listing.Code).ToList();
         if (market.View(listing.Code) is { Trades: > 0 } today)
         {
             bars.Add(new DailyBar(market.TradingDate, today.Open, today.High, today.Low, today.Price, today.Volume, today.TradingValue));
         }
 
-        var rows = bars.Where(b => b.Date <= until).Reverse().Select(b => new JsonObject
+        // Each day's change is against the close before it; the oldest bar has none, so it is taken against its own open.
+        var days = bars.Select((b, i) => (Bar: b, Base: i == 0 ? b.Open : bars[i - 1].Close)).Where(d => d.Bar.Date <= until).Reverse();
+        var rows = days.Select(d => new JsonObject
         {
-            ["dt"] = b.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
-            ["open_pric"] = Number(b.Open),
-            ["high_pric"] = Number(b.High),
-            ["low_pric"] = Number(b.Low),
-            ["cur_prc"] = Number(b.Close),
-            ["trde_qty"] = Number(b.Volume),
-            ["trde_prica"] = Number(b.TradingValue / 1_000_000),
-            ["trde_tern_rt"] = Turnover(listing, b.Volume),
+            ["cur_prc"] = Number(d.Bar.Close),
+            ["trde_qty"] = Number(d.Bar.Volume),
+            ["trde_prica"] = Number(d.Bar.TradingValue / 1_000_000),
+            ["dt"] = Date(d.Bar.Date),
+            ["open_pric"] = Number(d.Bar.Open),
+            ["high_pric"] = Number(d.Bar.High),
+            ["low_pric"] = Number(d.Bar.Low),
+            ["pred_pre"] = Signed(d.Bar.Close - d.Base),
+            ["pred_pre_sig"] = SignCode(d.Bar.Close, d.Base),
+            ["trde_tern_rt"] = Turnover(listing, d.Bar.Volume),
         }).ToList();
         return Page(request, "stk_dt_pole_chart_qry", rows, listing);
     }
@@ -40,29 +42,8 @@ public sealed class ChartQueries(SimMarket market, int pageSize)
     public SimAnswer Minute(SimRequest request)
     {
         if (Listing(request) is not { } listing) return UnknownStock(request);
-        if (!TryScope(request, MinuteScopes, out var scope)) return BadScope(request, MinuteScopes);
-        var day = request.Str("base_dt") is { Length: 8 } text && DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : market.TradingDate;
-        var past = market.History(listing.Code).FirstOrDefault(b => b.Date == day);
-        if (day != market.TradingDate && past is null)
-        {
-            return new(KiwoomErrors.Answer(KiwoomErrors.BadRequest, $"분봉이 없는 날짜입니다 ({request.Str("base_dt")}): 최근 거래일을 넣습니다"));
-        }
-
-        var bars = past is null ? market.ReadStock(listing.Code, s => s.Tape.Minutes(scope))! : market.PastMinutes(listing.Code, past, scope);
-        var date = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var rows = bars.Select(b => new JsonObject
-        {
-            ["cur_prc"] = Signed(b.Close, listing.PreviousClose),
-            ["trde_qty"] = Number(b.Volume),
-            ["cntr_tm"] = date + Time(b.Start),
-            ["open_pric"] = Signed(b.Open, listing.PreviousClose),
-            ["high_pric"] = Signed(b.High, listing.PreviousClose),
-            ["low_pric"] = Signed(b.Low, listing.PreviousClose),
-            ["pred_pre"] = Signed(b.Close - listing.PreviousClose),
-        }).ToList();
-        return Page(request, "stk_min_pole_chart_qry", rows, listing);
+        if (!TryScope(request, MinuteChart.Scopes, out var scope)) return BadScope(request, MinuteChart.Scopes);
+        return minutes.Answer(request, listing, scope);
     }
 
     /// <summary>
@@ -93,13 +74,15 @@ public sealed class ChartQueries(SimMarket market, int pageSize)
             var (date, first, b) = group[0];
             rows.Add(new JsonObject
             {
-                ["cur_prc"] = Signed(first.Price, b),
+                // The spec signs the minute chart's prices, not the tick chart's.
+                ["cur_prc"] = Number(first.Price),
                 ["trde_qty"] = Number(group.Sum(g => Math.Abs(g.Tick.SignedQuantity))),
                 ["cntr_tm"] = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + Time(first.Time),
-                ["open_pric"] = Signed(group[^1].Tick.Price, b),
-                ["high_pric"] = Signed(group.Max(g => g.Tick.Price), b),
-                ["low_pric"] = Signed(group.Min(g => g.Tick.Price), b),
+                ["open_pric"] = Number(group[^1].Tick.Price),
+                ["high_pric"] = Number(group.Max(g => g.Tick.Price)),
+                ["low_pric"] = Number(group.Min(g => g.Tick.Price)),
                 ["pred_pre"] = Signed(first.Price - b),
+                ["pred_pre_sig"] = SignCode(first.Price, b),
             });
         }
 
@@ -109,7 +92,11 @@ public sealed class ChartQueries(SimMarket market, int pageSize)
             ? anchor - fromToday
             : -(pastStart + consumed - fromToday) - 1;
         var more = items.Count > consumed || (anchor >= 0 && anchor - fromToday > tapeStart);
-        var body = KiwoomErrors.Success(new JsonObject { ["stk_cd"] = listing.Code, ["stk_tic_chart_qry"] = rows });
+        // 마지막틱갯수: trades in the newest row; rows are grouped from the newest trade back, so it is full.
+        var body = KiwoomErrors.Success(new JsonObject
+        {
+            ["stk_cd"] = listing.Code, ["last_tic_cnt"] = rows.Count == 0 ? "" : Number(scope), ["stk_tic_chart_qry"] = rows,
+        });
         return new(body, more ? nextKey.ToString(CultureInfo.InvariantCulture) : null);
     }
 

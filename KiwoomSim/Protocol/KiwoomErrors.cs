@@ -24,6 +24,12 @@ public static class KiwoomErrors
     /// <summary>The sim's code for a fault of its own: answered in Kiwoom's shape, never as a bare HTTP 500.</summary>
     public const int SimFault = 1999;
 
+    /// <summary>The sim's code for a real Kiwoom api-id (or path) it does not implement, so a client can tell it from a typo (1505).</summary>
+    public const int NotSupportedBySim = 1998;
+
+    /// <summary>The sim's code for a path that is not Kiwoom's at all (answered with HTTP 404).</summary>
+    public const int UnknownPath = 1997;
+
     public const string Ok = "정상적으로 처리되었습니다";
 
     public static JsonObject Answer(int code, string message) => new()

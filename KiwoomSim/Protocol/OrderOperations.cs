@@ -20,14 +20,14 @@ public sealed class OrderOperations(SimMarket market, SimClock clock, RealtimeSe
         if (!TryNumber(request.Str("orig_ord_no"), out var original) || !TryNumber(request.Str("mdfy_qty"), out var quantity)
             || !TryNumber(request.Str("mdfy_uv"), out var price))
         {
-            return Error("orig_ord_no, mdfy_qty, mdfy_uv는 숫자여야 합니다");
+            return Error("orig_ord_no, mdfy_qty, mdfy_uv는 숫자여야 합니다 (mdfy_qty 0 = 전량)");
         }
 
         var (trades, events) = (new List<SimTrade>(), new List<AccountEvent>());
         var outcome = market.Modify(request.Token!.Account.AccountNo, original, request.Str("stk_cd") ?? "", quantity, price, clock.Now, trades, events);
         Publish(trades, events);
         return outcome.Accepted
-            ? Success(outcome, new JsonObject { ["base_orig_ord_no"] = UserOrder.FormatNumber(original), ["mdfy_qty"] = Number(outcome.Quantity) })
+            ? Success(outcome, new JsonObject { ["base_orig_ord_no"] = Root(request, original), ["mdfy_qty"] = KiwoomFormat.Padded(outcome.Quantity, 12) })
             : Error(outcome.Message);
     }
 
@@ -43,7 +43,7 @@ public sealed class OrderOperations(SimMarket market, SimClock clock, RealtimeSe
         var outcome = market.Cancel(request.Token!.Account.AccountNo, original, request.Str("stk_cd") ?? "", quantity, clock.Now, events);
         Publish([], events);
         return outcome.Accepted
-            ? Success(outcome, new JsonObject { ["base_orig_ord_no"] = UserOrder.FormatNumber(original), ["cncl_qty"] = Number(outcome.Quantity) })
+            ? Success(outcome, new JsonObject { ["base_orig_ord_no"] = Root(request, original), ["cncl_qty"] = KiwoomFormat.Padded(outcome.Quantity, 12) })
             : Error(outcome.Message);
     }
 
@@ -69,6 +69,10 @@ public sealed class OrderOperations(SimMarket market, SimClock clock, RealtimeSe
         return outcome.Accepted ? Success(outcome, new JsonObject()) : Error(outcome.Message);
     }
 
+    // 모주문번호: the first order of the modify chain the original belongs to.
+    private string Root(SimRequest request, long original) =>
+        UserOrder.FormatNumber(market.Read(request.Token!.Account.AccountNo, (ledger, _) => ledger.RootOf(original)));
+
     private void Publish(List<SimTrade> trades, List<AccountEvent> events)
     {
         sessions.Publish(trades, _ => null);
@@ -89,7 +93,5 @@ public sealed class OrderOperations(SimMarket market, SimClock clock, RealtimeSe
 
     private static bool TryNumber(string? text, out long value) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
 }

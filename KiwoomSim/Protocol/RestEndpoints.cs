@@ -13,7 +13,8 @@ public static class RestEndpoints
     {
         foreach (var path in rest.Paths)
         {
-            app.MapPost(path, (HttpContext context) => rest.HandleAsync(context, path));
+            // Every method, so a GET gets Kiwoom's JSON refusal rather than a bare 405.
+            app.Map(path, (HttpContext context) => rest.HandleAsync(context, path));
         }
 
         app.MapGet("/sim/stats", (SimMarket market) => Results.Json(market.Stats()));
@@ -24,6 +25,13 @@ public static class RestEndpoints
             spy = market.UsSectors.Spy,
             sectors = market.UsSectors.Moves,
         }));
+        return app;
+    }
+
+    /// <summary>Any path nothing else serves answers in Kiwoom's JSON shape, never an empty 404.</summary>
+    public static IEndpointRouteBuilder MapSimRestFallback(this IEndpointRouteBuilder app, SimRest rest)
+    {
+        app.MapFallback("{*path}", (HttpContext context) => rest.HandleAsync(context, context.Request.Path.Value ?? "/"));
         return app;
     }
 

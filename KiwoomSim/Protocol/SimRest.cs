@@ -17,7 +17,7 @@ public sealed class SimRest
     private readonly TokenStore tokens;
     private readonly SimFaults faults;
     private readonly RateLimiter limiter;
-    private readonly Dictionary<string, SimOperation> byId;
+    private readonly ApiRouter router;
 
     public SimRest(TokenStore tokens, SimMarket market, SimClock clock, RealtimeSessions sessions, SimFaults faults, IOptions<SimOptions> options,
         TimeProvider time)
@@ -26,7 +26,8 @@ public sealed class SimRest
         this.faults = faults;
         var o = options.Value;
         var orders = new OrderOperations(market, clock, sessions);
-        var account = new AccountQueries(market);
+        var account = new AccountQueries(market, o.PageSize);
+        var book = new BookQuote(market, clock);
         var charts = new ChartQueries(market, Math.Max(10, o.PageSize));
         limiter = new RateLimiter(time, rate => rate == RateClass.Order ? o.OrdersPerSecond : o.QueriesPerSecond);
         Operations =
@@ -35,7 +36,7 @@ public sealed class SimRest
             new("/oauth2/revoke", "au10002", RateClass.None, RevokeToken),
             new("/api/dostk/stkinfo", "ka10001", RateClass.Query, r => new(StockInfo.Answer(market, r.Str("stk_cd")))),
             new("/api/dostk/stkinfo", "ka10099", RateClass.Query, r => StockList.Answer(market, r, o.PageSize)),
-            new("/api/dostk/mrkcond", "ka10004", RateClass.Query, r => new(BookQuote.Answer(market, clock, r.Str("stk_cd")))),
+            new("/api/dostk/mrkcond", "ka10004", RateClass.Query, r => new(book.Answer(r.Str("stk_cd")))),
             new("/api/dostk/ordr", "kt10000", RateClass.Order, orders.Buy),
             new("/api/dostk/ordr", "kt10001", RateClass.Order, orders.Sell),
             new("/api/dostk/ordr", "kt10002", RateClass.Order, orders.Modify),
@@ -49,37 +50,37 @@ public sealed class SimRest
             new("/api/dostk/chart", "ka10081", RateClass.Query, charts.Daily),
             new("/api/dostk/rkinfo", "ka10032", RateClass.Query, r => TradingValueRanking.Answer(market, r, Math.Max(1, o.PageSize / 10))),
         ];
-        byId = Operations.ToDictionary(op => op.ApiId);
+        router = new ApiRouter(Operations);
     }
 
     public IReadOnlyList<SimOperation> Operations { get; }
 
     public IEnumerable<string> Paths => Operations.Select(op => op.Path).Distinct();
 
+    /// <summary>Answers one call on <paramref name="path"/>, a Kiwoom path or (from the fallback) any other.</summary>
     public async Task HandleAsync(HttpContext context, string path)
     {
-        var request = context.Request;
         if (faults.TakeRestError())
         {
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await WriteAsync(context, Error(KiwoomErrors.SimFault, "주입된 서버 오류입니다 (/sim/faults/rest-errors)"), StatusCodes.Status500InternalServerError);
             return;
         }
 
-        var id = request.Headers["api-id"].ToString();
-        if (!byId.TryGetValue(id, out var operation))
+        var route = router.Route(path, context.Request.Headers["api-id"].ToString());
+        if (route.Operation is not { } operation)
         {
-            await WriteAsync(context, new SimAnswer(KiwoomErrors.Answer(KiwoomErrors.UnknownApiId,
-                id.Length == 0 ? "api-id 헤더가 없습니다" : $"존재하지 않는 API ID입니다 ({id})")));
+            await WriteAsync(context, new SimAnswer(route.Refusal!), route.Status);
             return;
         }
 
-        if (operation.Path != path)
+        if (!HttpMethods.IsPost(context.Request.Method))
         {
-            await WriteAsync(context, new SimAnswer(KiwoomErrors.Answer(KiwoomErrors.ApiIdNotOnPath, $"이 경로에서 지원하지 않는 API ID입니다 ({id})")));
+            await WriteAsync(context, Error(KiwoomErrors.BadRequest, $"Kiwoom REST는 POST만 받습니다 ({context.Request.Method} {path})"),
+                StatusCodes.Status405MethodNotAllowed, operation.ApiId);
             return;
         }
 
-        await WriteAsync(context, await AnswerAsync(context, operation));
+        await WriteAsync(context, await AnswerAsync(context, operation), StatusCodes.Status200OK, operation.ApiId);
     }
 
     private async Task<SimAnswer> AnswerAsync(HttpContext context, SimOperation operation)
@@ -114,13 +115,14 @@ public sealed class SimRest
 
     private static SimAnswer Error(int code, string message) => new(KiwoomErrors.Answer(code, message));
 
-    private static Task WriteAsync(HttpContext context, SimAnswer answer)
+    private static Task WriteAsync(HttpContext context, SimAnswer answer, int status, string? apiId = null)
     {
         var response = context.Response;
+        response.StatusCode = status;
         response.ContentType = "application/json;charset=UTF-8";
         response.Headers["cont-yn"] = answer.NextKey is null ? "N" : "Y";
         response.Headers["next-key"] = answer.NextKey ?? "";
-        response.Headers["api-id"] = context.Request.Headers["api-id"];
+        response.Headers["api-id"] = apiId ?? context.Request.Headers["api-id"].ToString();
         return response.WriteAsync(KiwoomJson.Write(answer.Body), context.RequestAborted);
     }
 
@@ -137,7 +139,10 @@ public sealed class SimRest
             }));
     }
 
-    private SimAnswer RevokeToken(SimRequest request) => new(tokens.Revoke(request.Str("appkey"), request.Str("token"))
-        ? KiwoomErrors.Success(new JsonObject())
-        : KiwoomErrors.Answer(KiwoomErrors.TokenInvalid, "유효하지 않은 토큰입니다"));
+    private SimAnswer RevokeToken(SimRequest request) => new(tokens.Revoke(request.Str("appkey"), request.Str("secretkey"), request.Str("token")) switch
+    {
+        RevokeResult.Revoked => KiwoomErrors.Success(new JsonObject()),
+        RevokeResult.WrongKeys => KiwoomErrors.Answer(KiwoomErrors.LoginFailed, "앱키 또는 시크릿키가 올바르지 않습니다"),
+        _ => KiwoomErrors.Answer(KiwoomErrors.TokenInvalid, "유효하지 않은 토큰입니다"),
+    });
 }

@@ -9,15 +9,17 @@ public static class StockList
 {
     public static SimAnswer Answer(SimMarket market, SimRequest request, int pageSize)
     {
+        // Kiwoom's other markets (ETF, ELW, 리츠, K-OTC...) are real choices the sim lists nothing in.
         var wanted = request.Str("mrkt_tp") switch
         {
             "0" => "KOSPI",
             "10" => "KOSDAQ",
-            var other => other is null ? null : "",
+            "2" or "3" or "4" or "5" or "6" or "7" or "8" or "9" or "30" or "50" or "60" or "70" or "80" or "90" => "",
+            _ => null,
         };
-        if (string.IsNullOrEmpty(wanted))
+        if (wanted is null)
         {
-            return new(KiwoomErrors.Answer(KiwoomErrors.BadRequest, $"mrkt_tp는 0(코스피) 또는 10(코스닥)입니다 ({request.Str("mrkt_tp")})"));
+            return new(KiwoomErrors.Answer(KiwoomErrors.BadRequest, $"mrkt_tp는 0(코스피), 10(코스닥) 등 Kiwoom의 시장구분입니다 ({request.Str("mrkt_tp")})"));
         }
 
         var listings = market.Listings.Where(l => l.Market == wanted).ToList();

@@ -4,7 +4,10 @@ using static Gslts.KiwoomSim.Protocol.KiwoomFormat;
 
 namespace Gslts.KiwoomSim.Protocol;
 
-/// <summary>ka10032 거래대금상위: stocks by today's trading value, paged; amounts in millions of won as Kiwoom sends them.</summary>
+/// <summary>
+/// ka10032 거래대금상위: stocks by today's trading value, paged; amounts in millions of won as Kiwoom sends them. 전일거래량
+/// comes from each listed row's daily history; 전일순위 is "0" (none), since ranking yesterday would build every listing's history.
+/// </summary>
 public static class TradingValueRanking
 {
     public static SimAnswer Answer(SimMarket market, SimRequest request, int pageSize)
@@ -42,7 +45,7 @@ public static class TradingValueRanking
                 ["sel_bid"] = Signed(v.BestAsk, b),
                 ["buy_bid"] = Signed(v.BestBid, b),
                 ["now_trde_qty"] = Number(v.Volume),
-                ["pred_trde_qty"] = "0",
+                ["pred_trde_qty"] = Number(market.History(v.Listing.Code)[^1].Volume),
                 ["trde_prica"] = Number(v.TradingValue / 1_000_000),
             });
         }

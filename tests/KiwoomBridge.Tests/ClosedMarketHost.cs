@@ -30,9 +30,10 @@ public sealed class ClosedMarketHost : IAsyncLifetime
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Gslts:Sim:Urls"] = sim.ToString(),
-                // Twenty virtual minutes in about two seconds, ten of continuous trading and the closing auction.
-                ["Gslts:Sim:StartTime"] = "15:10:00",
-                ["Gslts:Sim:Speed"] = "600",
+                // Half an hour of virtual day in fifteen seconds, twenty minutes of continuous trading and the closing auction:
+                // slow enough that a loaded machine still starts the sim before its close.
+                ["Gslts:Sim:StartTime"] = "15:00:00",
+                ["Gslts:Sim:Speed"] = "120",
                 ["Gslts:Sim:TradesPerSecond"] = "30",
                 ["Gslts:Sim:PageSize"] = ChartPageSize.ToString(CultureInfo.InvariantCulture),
                 ["Gslts:Sim:Accounts:0:AppKey"] = "market-key",

@@ -284,4 +284,31 @@ public sealed class MarketAnswerFixtureTests
             ],
             ranked);
     }
+
+    [Fact]
+    public void Answers_with_fields_beyond_the_spec_fields_left_out_and_empty_numbers_are_read_for_what_they_have()
+    {
+        using var ranking = JsonDocument.Parse("""
+            {"trde_prica_upper":[
+              {"stk_cd":"005930","now_rank":"1","stk_nm":"삼성전자","cur_prc":"+70100","pred_pre":"","flu_rt":"","sel_bid":"",
+               "now_trde_qty":"1000","trde_prica":"70","vendor_only_field":"x","nested":{"a":[1,2]}}],
+             "an_extra_list":[{"k":"v"}],"return_code":0,"return_msg":"정상적으로 처리되었습니다"}
+            """);
+        using var book = JsonDocument.Parse("""
+            {"sel_fpr_bid":"+70300","sel_fpr_req":"","sel_1th_pre_req_pre":"-5","buy_fpr_bid":"+70200","buy_fpr_req":"800",
+             "ovt_buy_req":"12","tot_buy_req":"","bid_req_base_tm":"","return_code":0,"return_msg":"정상적으로 처리되었습니다"}
+            """);
+        using var noRows = JsonDocument.Parse("""{"stk_cd":"005930","return_code":0,"return_msg":"조회할 자료가 없습니다"}""");
+
+        var ranked = Assert.Single(KiwoomApi.ReadTradingValueRanking(ranking.RootElement));
+        var quote = KiwoomApi.ReadBookQuote("005930", book.RootElement);
+
+        Assert.Equal(new RankedStock(1, null, "005930", "삼성전자", 70_100, 0, 0m, 0, 0, 1_000, 0, 70_000_000), ranked);
+        Assert.Equal([new BookLevel(70_300, 0)], quote.Asks);
+        Assert.Equal([new BookLevel(70_200, 800)], quote.Bids);
+        Assert.Equal((0L, (TimeOnly?)null), (quote.TotalBid, quote.Time));
+        Assert.Empty(KiwoomApi.ReadMinuteCandles("005930", noRows.RootElement));
+        Assert.Empty(KiwoomApi.ReadDailyCandles("005930", noRows.RootElement));
+        Assert.Empty(KiwoomApi.ReadTradingValueRanking(noRows.RootElement));
+    }
 }

@@ -43,7 +43,9 @@ public sealed class ListsAndFaultsTests : IAsyncLifetime
     public async Task The_trading_value_ranking_is_ordered_by_value_with_ranks_from_one()
     {
         var token = await sim.TokenAsync();
-        await Task.Delay(500);
+        var market = sim.Host.Services.GetRequiredService<SimMarket>();
+        // The ranking lists stocks that have traded: wait until a handful have.
+        Assert.True(await Poll.Until(() => market.Views().Count(v => v.Trades > 0) >= 5, TimeSpan.FromSeconds(20)));
 
         var answer = await sim.PostAsync("/api/dostk/rkinfo", "ka10032", """{"mrkt_tp":"000","mang_stk_incls":"0","stex_tp":"3"}""", token);
 
@@ -52,6 +54,8 @@ public sealed class ListsAndFaultsTests : IAsyncLifetime
         var values = rows.Select(r => long.Parse(r.GetProperty("trde_prica").GetString()!)).ToList();
         Assert.Equal(values.OrderDescending(), values);
         Assert.Equal(Enumerable.Range(1, rows.Count).Select(i => i.ToString()), rows.Select(r => r.GetProperty("now_rank").GetString()));
+        var top = rows[0].GetProperty("stk_cd").GetString()!;
+        Assert.Equal(market.History(top)[^1].Volume.ToString(), rows[0].GetProperty("pred_trde_qty").GetString());
     }
 
     [Fact]
@@ -86,6 +90,7 @@ public sealed class ListsAndFaultsTests : IAsyncLifetime
         var fine = await sim.PostAsync("/api/dostk/stkinfo", "ka10001", """{"stk_cd":"005930"}""", token);
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        RestProtocolTests.AssertError(JsonDocument.Parse(await error.Content.ReadAsStringAsync()).RootElement, "1999");
         RestProtocolTests.AssertError(limited, "1700");
         Assert.Equal(0, fine.GetProperty("return_code").GetInt32());
     }

@@ -70,6 +70,22 @@ public sealed class SimHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>(), more ? response.Headers.GetValues("next-key").Single() : null);
     }
 
+    /// <summary>
+    /// Any call as a client that did not write our bridge might send it: any method, api-id header or none. Returns the HTTP
+    /// status and the body, which must be JSON whatever the status.
+    /// </summary>
+    public async Task<(System.Net.HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string? apiId, string? body,
+        string? token = null)
+    {
+        using var http = Http();
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        if (apiId is not null) request.Headers.Add("api-id", apiId);
+        if (token is not null) request.Headers.Add("authorization", $"Bearer {token}");
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
     public async Task<string> TokenAsync()
     {
         var answer = await PostAsync("/oauth2/token", "au10001",

@@ -29,6 +29,8 @@ public sealed class PaperTradingTests
 
     private long Cash => market.Read(Account, (l, _) => l.Cash);
 
+    private long ProjectedCash => market.Read(Account, (l, _) => l.ProjectedCash);
+
     private long BuyingPower => market.Read(Account, (l, _) => l.BuyingPower);
 
     private (long BestBid, long BestAsk) Touch(string code) => (market.View(code)!.BestBid, market.View(code)!.BestAsk);
@@ -46,7 +48,7 @@ public sealed class PaperTradingTests
         Assert.Equal(10_000_000 - (bid - 1_000) * 10 - (long)Math.Floor((bid - 1_000) * 10 * 0.00015m), held);
         Assert.Equal((true, 10L), (cancelled.Accepted, cancelled.Quantity));
         Assert.Equal(10_000_000, BuyingPower);
-        Assert.Equal(10_000_000, Cash);
+        Assert.Equal((10_000_000L, 10_000_000L), (Cash, ProjectedCash));
         Assert.Contains(events, e => e.Type == "00" && e.Item["values"]!["913"]!.GetValue<string>() == "접수");
     }
 
@@ -60,7 +62,8 @@ public sealed class PaperTradingTests
         Assert.True(placed.Accepted);
         var bought = trades.Where(t => t.Quantity > 0).Sum(t => t.Price * t.Quantity);
         Assert.Equal(5, trades.Sum(t => t.Quantity));
-        Assert.Equal(10_000_000 - bought - (long)Math.Floor(bought * 0.00015m), Cash);
+        Assert.Equal(10_000_000 - bought - (long)Math.Floor(bought * 0.00015m), ProjectedCash);
+        Assert.Equal(10_000_000, Cash);
         var position = market.Read(Account, (l, _) => l.Positions["005930"])!;
         Assert.Equal((5L, bought), (position.Quantity, position.Cost));
         Assert.Contains(events, e => e.Type == "00" && e.Item["values"]!["913"]!.GetValue<string>() == "체결");
@@ -73,7 +76,7 @@ public sealed class PaperTradingTests
         var (_, ask) = Touch("005930");
         market.Place(Account, "005930", OrderSide.Buy, OrderType.Limit, ask, 3, Ten, trades, events);
         var cost = market.Read(Account, (l, _) => l.Positions["005930"].Cost);
-        var cashBefore = Cash;
+        var cashBefore = ProjectedCash;
         trades.Clear();
 
         var sold = market.Place(Account, "005930", OrderSide.Sell, OrderType.Market, 0, 3, Ten, trades, events);
@@ -82,7 +85,7 @@ public sealed class PaperTradingTests
         var amount = trades.Sum(t => t.Price * -t.Quantity);
         var commission = (long)Math.Floor(amount * 0.00015m);
         var tax = (long)Math.Floor(amount * 0.0020m);
-        Assert.Equal(cashBefore + amount - commission - tax, Cash);
+        Assert.Equal(cashBefore + amount - commission - tax, ProjectedCash);
         Assert.Equal(amount - cost - commission - tax, market.Read(Account, (l, _) => l.RealizedProfit));
         Assert.Empty(market.Read(Account, (l, _) => l.Positions)!);
     }
@@ -119,7 +122,7 @@ public sealed class PaperTradingTests
         Assert.True(moved.Accepted);
         Assert.NotEqual(placed.OrderNumber, moved.OrderNumber);
         var open = market.Read(Account, (l, _) => l.OpenOrders.OrderBy(o => o.Number).Select(o => (o.Number, o.OriginalNumber, o.Price, o.Remaining)).ToList())!;
-        Assert.Equal([(placed.OrderNumber, placed.OrderNumber, bid - 2_000, 6L), (moved.OrderNumber, placed.OrderNumber, bid - 1_000, 4L)], open);
+        Assert.Equal([(placed.OrderNumber, 0L, bid - 2_000, 6L), (moved.OrderNumber, placed.OrderNumber, bid - 1_000, 4L)], open);
         Assert.False(market.Cancel(Account, placed.OrderNumber, "005930", 7, Ten, events).Accepted);
     }
 }
