@@ -56,12 +56,8 @@ public sealed partial class StockGrain
         PublishSoon();
     }
 
-    /// <summary>Every second: the ranking hears of the day, storage gets what changed.</summary>
-    private Task EverySecondAsync(CancellationToken cancellationToken)
-    {
-        ReportTrading();
-        return FlushAsync(cancellationToken);
-    }
+    /// <summary>Every second: the ranking hears of the day, storage gets what changed (neither waits for the other).</summary>
+    private Task EverySecondAsync(CancellationToken cancellationToken) => Task.WhenAll(ReportTradingAsync(), FlushAsync(cancellationToken));
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
@@ -95,18 +91,26 @@ public sealed partial class StockGrain
         }
     }
 
-    /// <summary>The day's figures to this silo's ranking reporter, when they changed since the last report (at most once a second).</summary>
-    private void ReportTrading()
+    /// <summary>
+    /// The day's figures to this silo's ranking reporter, when they changed since the last report it took (at most once a
+    /// second). A report it did not take is sent again on the next tick, even when the stock has gone quiet.
+    /// </summary>
+    private async Task ReportTradingAsync()
     {
         var d = day.State;
         if (d.TickCount == 0 || d.LastTradeTime is not { } at) return;
         if (reported is { } last && last.TradingDate == d.TradingDate && last.TradingValue == d.TradingValue && last.Name == d.Listing?.Name) return;
-        var snapshot = Snapshot();
-        reported = new StockTrading(Code, d.TradingDate, d.Listing?.Name, d.Listing?.Market, d.Listing?.Sector, d.Price, snapshot.ChangeRate,
+        var report = new StockTrading(Code, d.TradingDate, d.Listing?.Name, d.Listing?.Market, d.Listing?.Sector, d.Price, Snapshot().ChangeRate,
             d.Volume, d.TradingValue, at);
-        // One-way in spirit: the report is not worth holding the timer for, and a lost one is replaced a second later.
-        _ = GrainFactory.GetGrain<IRankingReporterGrain>(0).Report(reported).ContinueWith(
-            t => logger.LogDebug(t.Exception, "Ranking report of {Code} failed", Code), TaskContinuationOptions.OnlyOnFaulted);
+        try
+        {
+            await GrainFactory.GetGrain<IRankingReporterGrain>(0).Report(report);
+            reported = report;
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "Ranking report of {Code} failed; sent again on the next tick", Code);
+        }
     }
 
     /// <summary>Writes the day's candles when a minute has closed since the last write (market time: the last trade's).</summary>

@@ -41,6 +41,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             .AddMemoryGrainStorage(StreamNames.PubSubStore)
             .AddMemoryStreams(StreamNames.Provider)
             .ConfigureServices(services => services
+                .AddSingleton<ReportGate>()
+                .AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<ReportGate>())
                 .AddSingleton<IBroker, ScriptedBroker>()
                 .AddSingleton<StorageGate>()
                 .AddSectorMap(new ConfigurationBuilder().Build())

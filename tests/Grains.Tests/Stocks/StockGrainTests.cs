@@ -251,6 +251,27 @@ public sealed class StockGrainTests(ClusterFixture fixture)
         await subscription.UnsubscribeAsync();
     }
 
+    [Fact]
+    public async Task A_report_the_reporter_did_not_take_is_sent_again_on_the_next_tick_though_the_stock_stays_quiet()
+    {
+        const string code = "900009";
+        var trades = new Trades(code, basePrice: 10_000, Monday);
+        var gate = fixture.SiloService<ReportGate>();
+        gate.Refuse(code);
+        try
+        {
+            await fixture.Grains.GetGrain<IStockGrain>(code).Feed([trades.At("090000", 10_050, 3)], null);
+            Assert.True(await Poll.Until(() => gate.Counts(code).Refused >= 1, TimeSpan.FromSeconds(10)), "the grain never reported");
+        }
+        finally
+        {
+            gate.Accept();
+        }
+
+        // No trade since: only a retry of the refused report can reach the reporter.
+        Assert.True(await Poll.Until(() => gate.Counts(code).Taken >= 1, TimeSpan.FromSeconds(10)), "the refused report was never sent again");
+    }
+
     private static async Task Until(Func<bool> condition)
     {
         for (var deadline = DateTime.UtcNow.AddSeconds(10); !condition(); await Task.Delay(20))
