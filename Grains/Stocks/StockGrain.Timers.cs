@@ -1,7 +1,6 @@
 using Gslts.Grains.Interfaces.Ranking;
 using Gslts.Grains.Interfaces.Stocks;
 using Microsoft.Extensions.Logging;
-using System.Diagnostics;
 
 namespace Gslts.Grains.Stocks;
 
@@ -20,7 +19,7 @@ public sealed partial class StockGrain
     private void PublishSoon()
     {
         if ((!snapshotPending && !bookPending) || publishArmed || publishing || !Watched) return;
-        var wait = lastPublished == 0 ? TimeSpan.Zero : PublishInterval - Stopwatch.GetElapsedTime(lastPublished);
+        var wait = lastPublished == 0 ? TimeSpan.Zero : PublishInterval - time.GetElapsedTime(lastPublished);
         publishLater ??= this.RegisterGrainTimer(PublishDueAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
         publishLater.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         publishArmed = true;
@@ -29,7 +28,7 @@ public sealed partial class StockGrain
     // Interleaved with feed calls: each message is taken as it is sent (the newest state then), and only one runs at a time.
     private async Task PublishDueAsync(CancellationToken cancellationToken)
     {
-        (publishArmed, publishing, lastPublished) = (false, true, Stopwatch.GetTimestamp());
+        (publishArmed, publishing, lastPublished) = (false, true, time.GetTimestamp());
         try
         {
             if (!Watched) return;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Stocks;
 using Gslts.Grains.Interfaces.Streams;
@@ -12,6 +11,7 @@ public sealed partial class StockGrain(
     [PersistentState("day", StorageNames.Market)] IPersistentState<StockDayState> day,
     [PersistentState("candles", StorageNames.Market)] IPersistentState<StockCandlesState> storedCandles,
     [PersistentState("daily", StorageNames.Market)] IPersistentState<StockDailyState> daily,
+    TimeProvider time,
     ILogger<StockGrain> logger) : Grain, IStockGrain
 {
     // Writing on every batch would make storage the bottleneck; the feed's journal replays what a crash loses.
@@ -32,7 +32,7 @@ public sealed partial class StockGrain(
     private bool snapshotPending;
     private bool bookPending;
     private long lastPublished;
-    // Stopwatch time until which someone watches the stock (its streams are published only then).
+    // Timestamp (of `time`) until which someone watches the stock (its streams are published only then).
     private long watchedUntil;
     private IGrainTimer? publishLater;
     private bool publishArmed;
@@ -96,7 +96,7 @@ public sealed partial class StockGrain(
 
     public Task<StockSnapshot> Watch(TimeSpan lease)
     {
-        var until = Stopwatch.GetTimestamp() + (long)(Math.Clamp(lease.Ticks, ShortestLease.Ticks, LongestLease.Ticks) * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond));
+        var until = time.GetTimestamp() + (long)(Math.Clamp(lease.Ticks, ShortestLease.Ticks, LongestLease.Ticks) * (time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
         var newWatch = !Watched;
         watchedUntil = Math.Max(watchedUntil, until);
         if (newWatch)
@@ -165,7 +165,7 @@ public sealed partial class StockGrain(
         Change(next);
     }
 
-    private bool Watched => Stopwatch.GetTimestamp() < watchedUntil;
+    private bool Watched => time.GetTimestamp() < watchedUntil;
 
     private FeedReceipt Receipt() =>
         new(day.State.TradingDate, day.State.Volume, persisted.Date == day.State.TradingDate ? persisted.Volume : 0, day.State.LastTradeTime);

@@ -10,7 +10,7 @@ using Orleans.TestingHost;
 
 namespace Gslts.Grains.Tests;
 
-/// <summary>One in-memory test cluster (memory storage and streams) shared by the grain tests.</summary>
+/// <summary>One in-memory test cluster (memory storage and streams, a clock tests can move ahead) shared by the grain tests.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
@@ -21,6 +21,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.GrainFactory;
 
     public IClusterClient Client => Cluster.Client;
+
+    /// <summary>The silo's clock: the wall clock, which a test can move ahead (its timers run in real time).</summary>
+    public TestClock Clock => SiloService<TestClock>();
 
     /// <summary>A service of the (in-process) primary silo.</summary>
     public T SiloService<T>() where T : notnull =>
@@ -41,6 +44,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             .AddMemoryGrainStorage(StreamNames.PubSubStore)
             .AddMemoryStreams(StreamNames.Provider)
             .ConfigureServices(services => services
+                .AddSingleton<TestClock>()
+                .AddSingleton<TimeProvider>(sp => sp.GetRequiredService<TestClock>())
                 .AddSingleton<ReportGate>()
                 .AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<ReportGate>())
                 .AddSingleton<IBroker, ScriptedBroker>()
