@@ -56,7 +56,8 @@ public static class BridgeBenchmark
                 .AddMemoryGrainStorage(StorageNames.Market)
                 .AddMemoryGrainStorage(StreamNames.PubSubStore)
                 .AddMemoryStreams(StreamNames.Provider))
-            .ConfigureServices((context, services) => services.AddSingleton(Gslts.Grains.Sectors.SectorMap.Default).AddKiwoomBridge(context.Configuration))
+            .ConfigureServices((context, services) => services.AddSingleton(Gslts.Grains.Sectors.SectorMap.Default)
+                .AddSingleton<Gslts.Grains.Stocks.IStockStore, DiscardingStockStore>().AddKiwoomBridge(context.Configuration))
             .Build();
         await bridgeHost.StartAsync();
         var feed = bridgeHost.Services.GetRequiredService<FeedStatus>();

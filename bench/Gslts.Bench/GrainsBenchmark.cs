@@ -31,7 +31,8 @@ public static class GrainsBenchmark
                 .AddMemoryStreams(StreamNames.Provider)
                 .ConfigureServices(services => services
                     .AddSingleton(Gslts.Grains.Sectors.SectorMap.Default)
-                    .AddKeyedSingleton<Orleans.Storage.IGrainStorage, DiscardingStorage>(StorageNames.Market)))
+                    .AddKeyedSingleton<Orleans.Storage.IGrainStorage, DiscardingStorage>(StorageNames.Market)
+                    .AddSingleton<Gslts.Grains.Stocks.IStockStore, DiscardingStockStore>()))
             .Build();
         await host.StartAsync();
         MeasureSearch();

@@ -2,6 +2,7 @@ using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Accounts;
 using Gslts.Grains.Interfaces.Streams;
 using Gslts.Grains.Sectors;
+using Gslts.Grains.Stocks;
 using Gslts.Grains.Tests.Accounts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 .AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<ReportGate>())
                 .AddSingleton<IBroker, ScriptedBroker>()
                 .AddSingleton<StorageGate>()
+                .AddSingleton<MemoryStockStore>()
+                .AddSingleton<IStockStore>(sp => sp.GetRequiredService<MemoryStockStore>())
                 .AddSectorMap(new ConfigurationBuilder().Build())
                 .AddKeyedSingleton<IGrainStorage>(StorageNames.Market, (sp, _) =>
                     new GatedStorage(sp.GetRequiredKeyedService<IGrainStorage>(MemoryMarket), sp.GetRequiredService<StorageGate>())));
