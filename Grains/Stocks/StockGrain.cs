@@ -58,7 +58,15 @@ public sealed partial class StockGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Storage only: a deactivating silo may be shutting down, and the ranking hears of the day from the next activation.
-        await FlushAsync(cancellationToken);
+        try
+        {
+            await FlushAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time (a slow database at shutdown): a write already queued is still committed by the silo's store, and the feed's journal keeps the rest.
+            logger.LogDebug("{Code}: deactivated before its last write was confirmed", Code);
+        }
     }
 
     public Task<FeedReceipt> Ingest(Tick[] ticks)

@@ -10,8 +10,10 @@ namespace Gslts.Silo.Storage;
 
 /// <summary>
 /// The stock store's tables on SQLite or MariaDB (Sql/*/schema.sql): reads one stock's day, and writes the changes of
-/// many stocks in one transaction, as multi-row upserts. A day never goes back and a candle never loses volume, so a
-/// stale write (an older activation's) changes nothing.
+/// many stocks in one transaction as upserts: on MariaDB multi-row statements (a round trip each), on SQLite one
+/// prepared one-row statement per table run for every row (in-process: no round trips, and SQLite looks each named
+/// parameter up among all of a statement's, so a statement of thousands of parameters costs their square). A day never
+/// goes back and a candle never loses volume, so a stale write (an older activation's) changes nothing.
 /// </summary>
 public sealed partial class StockTables(StorageSettings settings)
 {
@@ -100,11 +102,28 @@ public sealed partial class StockTables(StorageSettings settings)
     private async Task<WriteTotals> UpsertAsync(DbConnection connection, DbTransaction transaction, Table table, IEnumerable<object?[]> rows,
         CancellationToken cancellationToken)
     {
+        if (settings.Provider == StorageProvider.Sqlite) return await UpsertEachAsync(connection, transaction, table, rows, cancellationToken);
         var totals = new WriteTotals();
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
             var text = texts.GetOrAdd((table.Name, chunk.Length), key => UpsertText(table, key.Rows));
             totals += await ExecuteAsync(connection, transaction, text, [.. chunk.SelectMany(r => r)], chunk.Length, cancellationToken);
+        }
+
+        return totals;
+    }
+
+    private async Task<WriteTotals> UpsertEachAsync(DbConnection connection, DbTransaction transaction, Table table, IEnumerable<object?[]> rows,
+        CancellationToken cancellationToken)
+    {
+        var text = texts.GetOrAdd((table.Name, 1), key => UpsertText(table, key.Rows));
+        await using var command = Command(connection, transaction, text, new object?[table.Columns.Length]);
+        var totals = new WriteTotals();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < row.Length; i++) command.Parameters[i].Value = row[i] ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            totals += new WriteTotals(1, 1, (totals.Statements == 0 ? Encoding.UTF8.GetByteCount(text) : 0) + row.Sum(SizeOf));
         }
 
         return totals;
