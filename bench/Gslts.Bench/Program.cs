@@ -7,7 +7,7 @@ if (args.FirstOrDefault() == "sim")
     return 0;
 }
 
-// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout|bridge [trades/s] [connections]|grains]
+// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout|bridge [trades/s] [connections]|grains|storage sqlite|mariadb [trades/s] [write interval]]
 var which = args.FirstOrDefault() ?? "matching";
 var baseline = Baseline.Measure();
 Console.WriteLine($"baseline: sorting 1,000,000 longs takes {baseline.TotalMilliseconds:0.0} ms on this machine");
@@ -27,11 +27,13 @@ switch (which)
         await BridgeBenchmark.Run(baseline, double.Parse(args.ElementAtOrDefault(1) ?? "100000", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(args.ElementAtOrDefault(2) ?? "1", System.Globalization.CultureInfo.InvariantCulture));
         break;
+    case "storage":
+        return await StorageBenchmark.Run(baseline, args.ElementAtOrDefault(1) ?? "sqlite",
+            double.Parse(args.ElementAtOrDefault(2) ?? "100000", System.Globalization.CultureInfo.InvariantCulture), writeInterval: args.ElementAtOrDefault(3));
     case "grains":
-        await GrainsBenchmark.Run(baseline);
-        break;
+        return await GrainsBenchmark.Run(baseline);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching, generation, fanout, bridge, grains");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching, generation, fanout, bridge, grains, storage");
         return 2;
 }
 
