@@ -17,6 +17,7 @@ public sealed partial class StockGrain
     // What storage holds: the feed keeps every trade above it until it is written.
     private (DateOnly Date, long Volume) persisted;
     private StockListing? storedListing;
+    private Task flushing = Task.CompletedTask;
 
     private void Restore(StoredStockDay stored)
     {
@@ -24,6 +25,15 @@ public sealed partial class StockGrain
         (persisted, storedListing) = ((day.TradingDate, day.Volume), day.Listing);
         // The summary and the candles were written in one transaction: the candles cover exactly the day's volume.
         if (stored.Candles.Count > 0) minutes.Restore(day.TradingDate, stored.Candles, day.Volume);
+    }
+
+    /// <summary>
+    /// Starts a write of what changed, unless one is under way: the timer goes on meanwhile (a write waits for the silo's
+    /// next commit), and the tick after the write writes what changed during it.
+    /// </summary>
+    private void FlushSoon()
+    {
+        if (version != savedVersion && flushing.IsCompleted) flushing = FlushAsync(CancellationToken.None);
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -34,7 +44,7 @@ public sealed partial class StockGrain
         {
             await WriteAsync(cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Kept unsaved: the next flush writes it again; the day stays live in memory meanwhile (the store logs the failure once for all).
             logger.LogDebug(e, "Could not store the day of {Code}; will retry", Code);

@@ -54,8 +54,12 @@ public sealed partial class StockGrain
         PublishSoon();
     }
 
-    /// <summary>Every second: the ranking hears of the day, storage gets what changed (neither waits for the other).</summary>
-    private Task EverySecondAsync(CancellationToken cancellationToken) => Task.WhenAll(ReportTradingAsync(), FlushAsync(cancellationToken));
+    /// <summary>Every second: storage gets what changed (the timer does not wait for it), the ranking hears of the day.</summary>
+    private Task EverySecondAsync(CancellationToken cancellationToken)
+    {
+        FlushSoon();
+        return ReportTradingAsync();
+    }
 
     /// <summary>
     /// The day's figures to this silo's ranking reporter, when they changed since the last report it took (at most once a

@@ -60,6 +60,7 @@ public sealed partial class StockGrain(
         // Storage only: a deactivating silo may be shutting down, and the ranking hears of the day from the next activation.
         try
         {
+            await flushing.WaitAsync(cancellationToken);
             await FlushAsync(cancellationToken);
         }
         catch (OperationCanceledException)

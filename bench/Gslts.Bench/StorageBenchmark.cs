@@ -90,6 +90,7 @@ public static class StorageBenchmark
         var totals = meters.Totals() - before;
         var (server, written) = (Delta(await ServerCountersAsync(settings), server0), ProcessWrittenBytes() - written0);
         var (commitTimes, waits) = meters.Samples();
+        var gaps = meters.CommitGaps();
         var (p50, p99) = (feeder.Latency.Percentile(0.50), feeder.Latency.Percentile(0.99));
 
         var rows = new ResultRows($"storage {settings.Provider}, target {tradesPerSecond:N0} trades/s, write interval {settings.WriteInterval.TotalMilliseconds:N0} ms" +
@@ -116,6 +117,7 @@ public static class StorageBenchmark
         rows.Time("commit time p50", Percentile(commitTimes, 0.50), $"{commitTimes.Length} commits: open, all statements, commit");
         rows.Time("commit time p99", Percentile(commitTimes, 0.99));
         rows.Time("commit time max", Percentile(commitTimes, 1.0));
+        rows.Time("between commits, shortest", gaps.Length == 0 ? 0 : gaps[0], $"median {Percentile(gaps, 0.5):N0} ms, longest {Percentile(gaps, 1.0):N0} ms");
         rows.Time("a grain's write queued→durable p50", Percentile(waits, 0.50), "mostly the wait for the next commit; excludes the grain's own ≤1 s flush timer");
         rows.Time("a grain's write queued→durable p99", Percentile(waits, 0.99));
         rows.Figure("journal: trades held until stored, mean", held.Count == 0 ? 0 : held.Average(), "trades", "sampled every 250 ms");
@@ -192,6 +194,7 @@ public static class StorageBenchmark
         private readonly ConcurrentDictionary<string, long> sums = new();
         private ConcurrentBag<double> commitTimes = [];
         private ConcurrentBag<double> waits = [];
+        private ConcurrentBag<long> commitEnds = [];
 
         public StoreMeters(BatchedStockStore store)
         {
@@ -201,15 +204,26 @@ public static class StorageBenchmark
             };
             listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => sums.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value));
             listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
-                (instrument.Name.EndsWith("commit_time", StringComparison.Ordinal) ? commitTimes : waits).Add(value));
+            {
+                var commit = instrument.Name.EndsWith("commit_time", StringComparison.Ordinal);
+                (commit ? commitTimes : waits).Add(value);
+                if (commit) commitEnds.Add(Stopwatch.GetTimestamp());
+            });
             listener.Start();
         }
 
         public StoreTotals Totals() => new(Sum("commits"), Sum("failed_commits"), Sum("statements"), Sum("rows"), Sum("bytes"));
 
-        public void ClearSamples() => (commitTimes, waits) = ([], []);
+        public void ClearSamples() => (commitTimes, waits, commitEnds) = ([], [], []);
 
         public (double[] CommitTimes, double[] Waits) Samples() => ([.. commitTimes.Order()], [.. waits.Order()]);
+
+        /// <summary>Milliseconds between the ends of consecutive commits, shortest first.</summary>
+        public double[] CommitGaps()
+        {
+            var ends = commitEnds.Order().ToArray();
+            return [.. ends.Zip(ends.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b).TotalMilliseconds).Order()];
+        }
 
         public void Dispose() => listener.Dispose();
 
