@@ -138,13 +138,15 @@ public sealed partial class StockGrain(
 
     public Task<TradePrint[]> GetRecentTrades(int count) => Task.FromResult(recent.Latest(Math.Clamp(count, 1, recent.Capacity)));
 
-    public async Task SetListing(StockListing listing)
+    public Task SetListing(StockListing listing)
     {
-        if (day.Listing == listing) return;
+        if (day.Listing == listing) return Task.CompletedTask;
         day = day with { Listing = listing };
         version++;
-        // Rare and small: written with the next batch, so a restart keeps the name even before the first trade.
-        await WriteAsync(CancellationToken.None);
+        // Stored with the silo's next commit (a restart keeps the name even before the first trade); the stock master's
+        // thousands of listings do not each wait for one.
+        FlushSoon();
+        return Task.CompletedTask;
     }
 
     private StockSnapshot Snapshot(TradePrint[]? trades = null) =>
