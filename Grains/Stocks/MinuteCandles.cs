@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Gslts.Grains.Interfaces.Stocks;
 
 namespace Gslts.Grains.Stocks;
@@ -75,7 +76,7 @@ public sealed class MinuteCandles
     public Candle[] Unstored()
     {
         (taken, changedSinceTaken) = (candles.Count, int.MaxValue);
-        return candles.Count == stored ? [] : candles.GetRange(stored, candles.Count - stored).ToArray();
+        return candles.Count == stored ? [] : CollectionsMarshal.AsSpan(candles)[stored..].ToArray();
     }
 
     /// <summary>The candles the last <see cref="Unstored"/> gave are stored, but for those that changed since.</summary>

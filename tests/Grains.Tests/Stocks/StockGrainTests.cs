@@ -263,30 +263,6 @@ public sealed class StockGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_listing_is_taken_at_once_and_stored_with_the_next_write_even_while_storage_is_slow()
-    {
-        const string code = "900010";
-        var listing = new StockListing(code, "느린저장", "KOSPI", "반도체", 10_000);
-        var grain = fixture.Grains.GetGrain<IStockGrain>(code);
-        var gate = fixture.SiloService<StorageGate>();
-        gate.Close(code);
-        try
-        {
-            // The stock master loads thousands of listings: none of them may wait for a commit.
-            await grain.SetListing(listing).WaitAsync(TimeSpan.FromSeconds(5));
-            Assert.Equal("느린저장", (await grain.GetSnapshot()).Name);
-        }
-        finally
-        {
-            gate.Open();
-        }
-
-        var store = fixture.SiloService<MemoryStockStore>();
-        Assert.True(await Poll.Until(() => store.Written(code).Any(w => w.ListingChanged && w.Day.Listing == listing), TimeSpan.FromSeconds(10)),
-            "the listing was never stored");
-    }
-
-    [Fact]
     public async Task A_report_the_reporter_did_not_take_is_sent_again_on_the_next_tick_though_the_stock_stays_quiet()
     {
         const string code = "900009";
