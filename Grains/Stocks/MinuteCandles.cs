@@ -1,10 +1,12 @@
+using System.Runtime.InteropServices;
 using Gslts.Grains.Interfaces.Stocks;
 
 namespace Gslts.Grains.Stocks;
 
 /// <summary>
 /// A day's one-minute candles built from its trades, in minute order. Trades nearly always arrive in time order, so
-/// adding is an update of the last candle or an append; a late trade updates its own minute. Plain state, no I/O.
+/// adding is an update of the last candle or an append; a late trade updates its own minute. Keeps track of which
+/// candles storage has as they are, so a write carries only the minutes that changed. Plain state, no I/O.
 /// </summary>
 public sealed class MinuteCandles
 {
@@ -12,6 +14,11 @@ public sealed class MinuteCandles
     // A KRX day (08:30 auction to the 15:30 close) has 420 minutes: sized once, never doubled past it.
     private const int DayMinutes = 420;
     private readonly List<Candle> candles = [];
+    // Candles before this index are stored as they are now.
+    private int stored;
+    // How far the last Unstored() went, and the first index changed since (int.MaxValue: none).
+    private int taken;
+    private int changedSinceTaken = int.MaxValue;
 
     public DateOnly Date { get; private set; }
 
@@ -35,6 +42,7 @@ public sealed class MinuteCandles
         while (at >= 0 && candles[at].Start > start) at--;
         if (at >= 0 && candles[at].Start == start)
         {
+            Changed(at);
             var c = candles[at];
             candles[at] = c with
             {
@@ -47,6 +55,7 @@ public sealed class MinuteCandles
         }
 
         if (candles.Count == 0) candles.Capacity = DayMinutes;
+        Changed(at + 1);
         candles.Insert(at + 1, new Candle(start, tick.Price, tick.Price, tick.Price, tick.Price, quantity, tick.Price * quantity));
     }
 
@@ -57,16 +66,21 @@ public sealed class MinuteCandles
         candles.Capacity = DayMinutes;
         candles.AddRange(stored);
         ThroughVolume = throughVolume;
+        this.stored = candles.Count;
     }
 
-    /// <summary>Candles that ended before <paramref name="now"/>'s minute (they will not change but for late trades).</summary>
-    public int ClosedBefore(DateTimeOffset now)
+    /// <summary>
+    /// The candles storage does not have as they are now (in minute order; usually the one still forming). Once they
+    /// are stored, <see cref="MarkStored"/> says so; until then (or when the write failed) they are given again.
+    /// </summary>
+    public Candle[] Unstored()
     {
-        var minute = MinuteOf(now);
-        var count = candles.Count;
-        while (count > 0 && candles[count - 1].Start >= minute) count--;
-        return count;
+        (taken, changedSinceTaken) = (candles.Count, int.MaxValue);
+        return candles.Count == stored ? [] : CollectionsMarshal.AsSpan(candles)[stored..].ToArray();
     }
+
+    /// <summary>The candles the last <see cref="Unstored"/> gave are stored, but for those that changed since.</summary>
+    public void MarkStored() => stored = Math.Max(stored, Math.Min(taken, changedSinceTaken));
 
     public static DateTimeOffset MinuteOf(DateTimeOffset time)
     {
@@ -80,5 +94,9 @@ public sealed class MinuteCandles
         candles.Clear();
         candles.Capacity = 0;
         ThroughVolume = 0;
+        // A write of the day before, still under way, must not mark the new day's candles as stored.
+        (stored, taken, changedSinceTaken) = (0, 0, 0);
     }
+
+    private void Changed(int index) => (stored, changedSinceTaken) = (Math.Min(stored, index), Math.Min(changedSinceTaken, index));
 }

@@ -2,7 +2,7 @@ using Gslts.Grains.Interfaces.Stocks;
 
 namespace Gslts.Grains.Stocks;
 
-/// <summary>The persisted summary of one stock's trading day: enough to resume the day after a restart.</summary>
+/// <summary>The stored summary of one stock's trading day: enough to resume the day after a restart.</summary>
 [GenerateSerializer]
 public sealed record StockDayState
 {
@@ -28,15 +28,6 @@ public sealed record StockDayState
 
     /// <summary>Shares of trades where the seller hit the bid.</summary>
     [Id(14)] public long SellVolume { get; init; }
-}
-
-/// <summary>A day's minute candles as stored: written when a minute closes, with the day volume they cover.</summary>
-[GenerateSerializer]
-public sealed record StockCandlesState
-{
-    [Id(0)] public DateOnly TradingDate { get; init; }
-    [Id(1)] public long ThroughVolume { get; init; }
-    [Id(2)] public Candle[] Candles { get; init; } = [];
 }
 
 /// <summary>A stock's daily bars from the broker, oldest first (about a year).</summary>

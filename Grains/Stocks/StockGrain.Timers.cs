@@ -1,17 +1,15 @@
 using Gslts.Grains.Interfaces.Ranking;
 using Gslts.Grains.Interfaces.Stocks;
 using Microsoft.Extensions.Logging;
-using System.Diagnostics;
 
 namespace Gslts.Grains.Stocks;
 
-/// <summary>The stock grain's timers: publishing while watched, persisting the day and its candles, reporting to the ranking.</summary>
+/// <summary>The stock grain's timers: publishing while watched, and every second reporting to the ranking and storing what changed.</summary>
 public sealed partial class StockGrain
 {
     // Trades a snapshot carries at most (the page's 체결 list shows the newest).
     private const int PublishedTrades = 30;
     private StockTrading? reported;
-    private int candlesWritten = -1;
 
     /// <summary>
     /// Arms the publish timer: at once, or when <see cref="PublishInterval"/> since the last publish is over. Publishing
@@ -20,7 +18,7 @@ public sealed partial class StockGrain
     private void PublishSoon()
     {
         if ((!snapshotPending && !bookPending) || publishArmed || publishing || !Watched) return;
-        var wait = lastPublished == 0 ? TimeSpan.Zero : PublishInterval - Stopwatch.GetElapsedTime(lastPublished);
+        var wait = lastPublished == 0 ? TimeSpan.Zero : PublishInterval - time.GetElapsedTime(lastPublished);
         publishLater ??= this.RegisterGrainTimer(PublishDueAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
         publishLater.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         publishArmed = true;
@@ -29,7 +27,7 @@ public sealed partial class StockGrain
     // Interleaved with feed calls: each message is taken as it is sent (the newest state then), and only one runs at a time.
     private async Task PublishDueAsync(CancellationToken cancellationToken)
     {
-        (publishArmed, publishing, lastPublished) = (false, true, Stopwatch.GetTimestamp());
+        (publishArmed, publishing, lastPublished) = (false, true, time.GetTimestamp());
         try
         {
             if (!Watched) return;
@@ -56,86 +54,32 @@ public sealed partial class StockGrain
         PublishSoon();
     }
 
-    /// <summary>Every second: the ranking hears of the day, storage gets what changed.</summary>
+    /// <summary>Every second: storage gets what changed (the timer does not wait for it), the ranking hears of the day.</summary>
     private Task EverySecondAsync(CancellationToken cancellationToken)
     {
-        ReportTrading();
-        return FlushAsync(cancellationToken);
-    }
-
-    private async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        if (version == savedVersion) return;
-
-        try
-        {
-            // Candles first: should the day's write be lost, the trades replayed into it find the candles past them.
-            await WriteCandlesAsync(cancellationToken);
-            await WriteAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Kept unsaved: the next flush retries; the day stays live in memory meanwhile.
-            logger.LogWarning(e, "Could not persist the day of {Code}; will retry", Code);
-        }
-    }
-
-    private async Task WriteAsync(CancellationToken cancellationToken)
-    {
-        await writing.WaitAsync(cancellationToken);
-        try
-        {
-            var (written, at) = ((day.State.TradingDate, day.State.Volume), version);
-            await day.WriteStateAsync(cancellationToken);
-            (persisted, savedVersion) = (written, at);
-        }
-        finally
-        {
-            writing.Release();
-        }
-    }
-
-    /// <summary>The day's figures to this silo's ranking reporter, when they changed since the last report (at most once a second).</summary>
-    private void ReportTrading()
-    {
-        var d = day.State;
-        if (d.TickCount == 0 || d.LastTradeTime is not { } at) return;
-        if (reported is { } last && last.TradingDate == d.TradingDate && last.TradingValue == d.TradingValue && last.Name == d.Listing?.Name) return;
-        var snapshot = Snapshot();
-        reported = new StockTrading(Code, d.TradingDate, d.Listing?.Name, d.Listing?.Market, d.Listing?.Sector, d.Price, snapshot.ChangeRate,
-            d.Volume, d.TradingValue, at);
-        // One-way in spirit: the report is not worth holding the timer for, and a lost one is replaced a second later.
-        _ = GrainFactory.GetGrain<IRankingReporterGrain>(0).Report(reported).ContinueWith(
-            t => logger.LogDebug(t.Exception, "Ranking report of {Code} failed", Code), TaskContinuationOptions.OnlyOnFaulted);
-    }
-
-    /// <summary>Writes the day's candles when a minute has closed since the last write (market time: the last trade's).</summary>
-    private async Task WriteCandlesAsync(CancellationToken cancellationToken)
-    {
-        if (minutes.Date != day.State.TradingDate || day.State.LastTradeTime is not { } now) return;
-        var closed = minutes.ClosedBefore(now);
-        if (closed == candlesWritten && storedCandles.State.TradingDate == minutes.Date) return;
-        storedCandles.State = new StockCandlesState { TradingDate = minutes.Date, ThroughVolume = minutes.ThroughVolume, Candles = [.. minutes.All] };
-        await storedCandles.WriteStateAsync(cancellationToken);
-        candlesWritten = closed;
-        // The candles live in `minutes`; a second copy held for the next write would double the grain's memory.
-        storedCandles.State = storedCandles.State with { Candles = [] };
+        FlushSoon();
+        return ReportTradingAsync();
     }
 
     /// <summary>
-    /// After a re-activation: the candles as last written. Trades between their volume and the day's were applied before
-    /// a crash but written only with the day, so the candles of those minutes are short of them (logged).
+    /// The day's figures to this silo's ranking reporter, when they changed since the last report it took (at most once a
+    /// second). A report it did not take is sent again on the next tick, even when the stock has gone quiet.
     /// </summary>
-    private void RestoreCandles()
+    private async Task ReportTradingAsync()
     {
-        var stored = storedCandles.State;
-        if (stored.TradingDate != day.State.TradingDate || stored.Candles.Length == 0) return;
-        minutes.Restore(stored.TradingDate, stored.Candles, stored.ThroughVolume);
-        storedCandles.State = stored with { Candles = [] };
-        if (stored.ThroughVolume < day.State.Volume)
+        var d = day;
+        if (d.TickCount == 0 || d.LastTradeTime is not { } at) return;
+        if (reported is { } last && last.TradingDate == d.TradingDate && last.TradingValue == d.TradingValue && last.Name == d.Listing?.Name) return;
+        var report = new StockTrading(Code, d.TradingDate, d.Listing?.Name, d.Listing?.Market, d.Listing?.Sector, d.Price, Snapshot().ChangeRate,
+            d.Volume, d.TradingValue, at);
+        try
         {
-            logger.LogWarning("{Code}: minute candles resume at volume {Candles}, the day at {Day}; the last minutes are short of {Missing} shares",
-                Code, stored.ThroughVolume, day.State.Volume, day.State.Volume - stored.ThroughVolume);
+            await GrainFactory.GetGrain<IRankingReporterGrain>(0).Report(report);
+            reported = report;
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "Ranking report of {Code} failed; sent again on the next tick", Code);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Stocks;
 using Gslts.Grains.Interfaces.Streams;
@@ -7,11 +6,14 @@ using Orleans.Streams;
 
 namespace Gslts.Grains.Stocks;
 
-/// <summary>One stock's live day: applies trade batches, publishes snapshots and books, persists the day summary.</summary>
+/// <summary>
+/// One stock's live day: applies trade batches, publishes snapshots and books, stores the day and its minute candles
+/// through the silo's <see cref="IStockStore"/> (with every other stock of the silo, what changed once a second).
+/// </summary>
 public sealed partial class StockGrain(
-    [PersistentState("day", StorageNames.Market)] IPersistentState<StockDayState> day,
-    [PersistentState("candles", StorageNames.Market)] IPersistentState<StockCandlesState> storedCandles,
+    IStockStore store,
     [PersistentState("daily", StorageNames.Market)] IPersistentState<StockDailyState> daily,
+    TimeProvider time,
     ILogger<StockGrain> logger) : Grain, IStockGrain
 {
     // Writing on every batch would make storage the bottleneck; the feed's journal replays what a crash loses.
@@ -21,24 +23,20 @@ public sealed partial class StockGrain(
     private static readonly TimeSpan ShortestLease = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestLease = TimeSpan.FromMinutes(5);
 
+    // The day as applied: an immutable record, replaced per batch (storage takes the one current at a write).
+    private StockDayState day = new();
     private IAsyncStream<StockSnapshot>? stream;
     private IAsyncStream<OrderBook>? bookStream;
     // The book changes many times a second and is rebuilt by the feed after a restart: kept in memory only.
     private OrderBook? book;
-    // Bumped on every change of the day; what storage holds is as new as savedVersion.
-    private long version;
-    private long savedVersion;
-    private readonly SemaphoreSlim writing = new(1, 1);
     private bool snapshotPending;
     private bool bookPending;
     private long lastPublished;
-    // Stopwatch time until which someone watches the stock (its streams are published only then).
+    // Timestamp (of `time`) until which someone watches the stock (its streams are published only then).
     private long watchedUntil;
     private IGrainTimer? publishLater;
     private bool publishArmed;
     private bool publishing;
-    // What storage holds: the feed keeps every trade above it until it is written.
-    private (DateOnly Date, long Volume) persisted;
 
     private readonly MinuteCandles minutes = new();
     private readonly RecentTrades recent = new();
@@ -47,22 +45,29 @@ public sealed partial class StockGrain(
 
     private string Code => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var provider = this.GetStreamProvider(StreamNames.Provider);
         stream = provider.GetStream<StockSnapshot>(StreamNames.ForStock(Code));
         bookStream = provider.GetStream<OrderBook>(StreamNames.ForBook(Code));
-        persisted = (day.State.TradingDate, day.State.Volume);
-        RestoreCandles();
+        Restore(await store.ReadAsync(Code, cancellationToken));
         // Interleaved: a slow write must not hold the feed up (the day is an immutable record; storage takes the one current then).
         this.RegisterGrainTimer(EverySecondAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = true });
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Storage only: a deactivating silo may be shutting down, and the ranking hears of the day from the next activation.
-        await FlushAsync(cancellationToken);
+        try
+        {
+            await flushing.WaitAsync(cancellationToken);
+            await FlushAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time (a slow database at shutdown): a write already queued is still committed by the silo's store, and the feed's journal keeps the rest.
+            logger.LogDebug("{Code}: deactivated before its last write was confirmed", Code);
+        }
     }
 
     public Task<FeedReceipt> Ingest(Tick[] ticks)
@@ -81,11 +86,11 @@ public sealed partial class StockGrain(
 
     public Task<FeedReceipt> SkipGap(DateOnly date, long throughVolume)
     {
-        var next = StockDay.Skip(day.State, date, throughVolume);
-        if (!ReferenceEquals(next, day.State))
+        var next = StockDay.Skip(day, date, throughVolume);
+        if (!ReferenceEquals(next, day))
         {
             logger.LogError("{Code}: trades of {Date} up to volume {Through} could not be recovered; {Missed} shares skipped",
-                Code, date, throughVolume, next.MissedVolume - day.State.MissedVolume);
+                Code, date, throughVolume, next.MissedVolume - day.MissedVolume);
         }
 
         Change(next);
@@ -96,7 +101,7 @@ public sealed partial class StockGrain(
 
     public Task<StockSnapshot> Watch(TimeSpan lease)
     {
-        var until = Stopwatch.GetTimestamp() + (long)(Math.Clamp(lease.Ticks, ShortestLease.Ticks, LongestLease.Ticks) * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond));
+        var until = time.GetTimestamp() + (long)(Math.Clamp(lease.Ticks, ShortestLease.Ticks, LongestLease.Ticks) * (time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
         var newWatch = !Watched;
         watchedUntil = Math.Max(watchedUntil, until);
         if (newWatch)
@@ -119,7 +124,7 @@ public sealed partial class StockGrain(
     public Task<OrderBook?> GetBook() => Task.FromResult(book);
 
     public Task<Candle[]> GetMinuteCandles() =>
-        Task.FromResult(minutes.Date == day.State.TradingDate ? minutes.All.ToArray() : []);
+        Task.FromResult(minutes.Date == day.TradingDate ? minutes.All.ToArray() : []);
 
     public async Task SetDailyHistory(DailyBar[] bars)
     {
@@ -133,22 +138,24 @@ public sealed partial class StockGrain(
 
     public Task<TradePrint[]> GetRecentTrades(int count) => Task.FromResult(recent.Latest(Math.Clamp(count, 1, recent.Capacity)));
 
-    public async Task SetListing(StockListing listing)
+    public Task SetListing(StockListing listing)
     {
-        if (day.State.Listing == listing) return;
-        day.State = day.State with { Listing = listing };
+        if (day.Listing == listing) return Task.CompletedTask;
+        day = day with { Listing = listing };
         version++;
-        // Rare and small: written at once so a restart keeps the name even before the first trade.
-        await WriteAsync(CancellationToken.None);
+        // Stored with the silo's next commit (a restart keeps the name even before the first trade); the stock master's
+        // thousands of listings do not each wait for one.
+        FlushSoon();
+        return Task.CompletedTask;
     }
 
     private StockSnapshot Snapshot(TradePrint[]? trades = null) =>
-        StockDay.ToSnapshot(Code, day.State, minutes.Date == day.State.TradingDate ? minutes.Last : null, trades);
+        StockDay.ToSnapshot(Code, day, minutes.Date == day.TradingDate ? minutes.Last : null, trades);
 
     /// <summary>Applies a batch to the day, and the trades it took to the minute candles and the recent trades.</summary>
     private void Take(ReadOnlySpan<Tick> ticks)
     {
-        var before = day.State;
+        var before = day;
         var next = StockDay.Apply(before, ticks);
         if (ReferenceEquals(next, before)) return;
         if (next.TradingDate != before.TradingDate) recent.Clear();
@@ -165,15 +172,15 @@ public sealed partial class StockGrain(
         Change(next);
     }
 
-    private bool Watched => Stopwatch.GetTimestamp() < watchedUntil;
+    private bool Watched => time.GetTimestamp() < watchedUntil;
 
     private FeedReceipt Receipt() =>
-        new(day.State.TradingDate, day.State.Volume, persisted.Date == day.State.TradingDate ? persisted.Volume : 0, day.State.LastTradeTime);
+        new(day.TradingDate, day.Volume, persisted.Date == day.TradingDate ? persisted.Volume : 0, day.LastTradeTime);
 
     private void Change(StockDayState next)
     {
-        if (ReferenceEquals(next, day.State)) return;
-        (day.State, snapshotPending) = (next, true);
+        if (ReferenceEquals(next, day)) return;
+        (day, snapshotPending) = (next, true);
         version++;
         PublishSoon();
     }

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
 using Gslts.Silo.Configuration;
-using Microsoft.Data.Sqlite;
-using MySqlConnector;
 
 namespace Gslts.Silo.Storage;
 
@@ -36,20 +34,16 @@ public static class DatabaseSchema
     /// <summary>True when the database answers <c>SELECT 1</c>.</summary>
     public static async Task<bool> CanConnectAsync(StorageSettings settings, CancellationToken cancellationToken)
     {
-        await using var connection = Create(settings);
+        await using var connection = settings.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken)) == 1;
     }
 
-    private static DbConnection Create(StorageSettings settings) => settings.Provider == StorageProvider.Sqlite
-        ? new SqliteConnection(settings.ConnectionString)
-        : new MySqlConnection(settings.ConnectionString);
-
     private static async Task<DbConnection> OpenAsync(StorageSettings settings, CancellationToken cancellationToken)
     {
-        var connection = Create(settings);
+        var connection = settings.CreateConnection();
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Gslts.Grains.Interfaces;
+using Gslts.Grains.Stocks;
 using Orleans.Configuration;
 
 namespace Gslts.Silo.Storage;
@@ -8,7 +9,10 @@ public static class StorageHosting
     public const string ClusterId = "gslts";
     public const string ServiceId = "gslts";
 
-    /// <summary>ADO.NET grain storage (named "market" and default) and reminders on the configured database.</summary>
+    /// <summary>
+    /// ADO.NET grain storage (named "market" and default) and reminders on the configured database, and the silo's
+    /// stock store (stock grains' days and minute candles, batched per silo) on the same database.
+    /// </summary>
     public static ISiloBuilder AddGsltsStorage(this ISiloBuilder builder, StorageSettings settings)
     {
         void Configure(AdoNetGrainStorageOptions options)
@@ -18,6 +22,8 @@ public static class StorageHosting
         }
 
         return builder
+            .ConfigureServices(services => services.AddSingleton<IStockStore>(sp =>
+                new BatchedStockStore(settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BatchedStockStore>>())))
             .AddAdoNetGrainStorage(StorageNames.Market, Configure)
             .AddAdoNetGrainStorageAsDefault(Configure)
             .UseAdoNetReminderService(options =>

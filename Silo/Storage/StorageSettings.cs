@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Gslts.Silo.Configuration;
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
@@ -15,9 +16,20 @@ public sealed record StorageSettings(StorageProvider Provider, string Connection
 {
     public const string ProviderKey = "Gslts:Storage:Provider";
     public const string ConnectionStringKey = "ConnectionStrings:Gslts";
+    public const string WriteIntervalKey = "Gslts:Storage:WriteInterval";
+    private static readonly TimeSpan ShortestWriteInterval = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan LongestWriteInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How often the silo's stock store commits at most (all its stock grains' changes since the last commit in one
+    /// transaction). Shorter: the feed's journal holds less; longer: fewer transactions.
+    /// </summary>
+    public TimeSpan WriteInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The Orleans ADO.NET invariant: Orleans maps "System.Data.SQLite" to Microsoft.Data.Sqlite.</summary>
     public string Invariant => Provider == StorageProvider.Sqlite ? "System.Data.SQLite" : "MySql.Data.MySqlConnector";
+
+    public DbConnection CreateConnection() => Provider == StorageProvider.Sqlite ? new SqliteConnection(ConnectionString) : new MySqlConnection(ConnectionString);
 
     /// <summary>Reads the provider and connection string; relative SQLite paths resolve against <paramref name="workingDirectory"/>.</summary>
     public static StorageSettings From(IConfiguration configuration, string workingDirectory)
@@ -31,9 +43,22 @@ public sealed record StorageSettings(StorageProvider Provider, string Connection
         }
 
         var connectionString = configuration[ConnectionStringKey];
-        return provider == StorageProvider.Sqlite
-            ? new(provider, SqliteConnection(connectionString, workingDirectory))
-            : new(provider, MariaDbConnection(connectionString));
+        var settings = provider == StorageProvider.Sqlite
+            ? new StorageSettings(provider, SqliteConnection(connectionString, workingDirectory))
+            : new StorageSettings(provider, MariaDbConnection(connectionString));
+        return configuration[WriteIntervalKey] is { Length: > 0 } interval ? settings with { WriteInterval = ParseWriteInterval(interval) } : settings;
+    }
+
+    private static TimeSpan ParseWriteInterval(string text)
+    {
+        if (!TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var interval)
+            || interval < ShortestWriteInterval || interval > LongestWriteInterval)
+        {
+            throw new GsltsConfigurationException(WriteIntervalKey,
+                $"'{text}' is not a write interval between {ShortestWriteInterval} and {LongestWriteInterval} (e.g. 00:00:01).");
+        }
+
+        return interval;
     }
 
     private static string SqliteConnection(string? connectionString, string workingDirectory)

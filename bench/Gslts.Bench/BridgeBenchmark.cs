@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Orleans.Storage;
 using Orleans.Streams;
 using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Streams;
@@ -27,8 +26,6 @@ namespace Gslts.Bench;
 /// </summary>
 public static partial class BridgeBenchmark
 {
-    private const string MemoryMarket = "bench-market";
-
     public static async Task Run(Report report, double tradesPerSecond = 100_000, int connections = 1, int seconds = 20, bool stalled = false)
     {
         // The sim's rate is a day average and the open is busy: scaled so that it prints the target rate just after 09:00.
@@ -58,14 +55,13 @@ public static partial class BridgeBenchmark
             .ConfigureLogging(l => l.AddSimpleConsole(c => { c.SingleLine = true; c.TimestampFormat = "HH:mm:ss.fff "; }).SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.None).AddFilter("Polly", LogLevel.None).AddFilter("Gslts.Grains", LogLevel.Error))
             .UseOrleans(silo => silo
                 .UseLocalhostClustering()
-                .AddMemoryGrainStorage(MemoryMarket)
+                .AddMemoryGrainStorage(StorageNames.Market)
                 .AddMemoryGrainStorage(StreamNames.PubSubStore)
                 .AddMemoryStreams(StreamNames.Provider))
             .ConfigureServices((context, services) => services
                 .AddSingleton(Gslts.Grains.Sectors.SectorMap.Default)
                 .AddSingleton<StorageStall>()
-                .AddKeyedSingleton<IGrainStorage>(StorageNames.Market, (sp, _) =>
-                    new StallableStorage(sp.GetRequiredKeyedService<IGrainStorage>(MemoryMarket), sp.GetRequiredService<StorageStall>()))
+                .AddSingleton<Gslts.Grains.Stocks.IStockStore, StallableStockStore>()
                 .AddKiwoomBridge(context.Configuration))
             .Build();
         await bridgeHost.StartAsync();

@@ -17,16 +17,16 @@ public sealed class Report(string benchmark, TimeSpan baseline)
     public bool Passed => failed.Count == 0;
 
     /// <summary>A rate: its ratio is how many happen in one baseline sort, which compares across machines.</summary>
-    public void Rate(string figure, double perSecond, string unit, string leavesOut) =>
+    public void Rate(string figure, double perSecond, string unit, string leavesOut = "") =>
         Row(figure, $"{Format(perSecond)} {unit}/s", $"{Format(perSecond * baseline.TotalSeconds)} {unit} per baseline sort", leavesOut);
 
     /// <summary>A time: its ratio is in baseline sorts.</summary>
-    public void Duration(string figure, double milliseconds, string leavesOut) =>
+    public void Duration(string figure, double milliseconds, string leavesOut = "") =>
         Row(figure, $"{milliseconds.ToString(milliseconds < 10 ? "0.00" : "N0", CultureInfo.InvariantCulture)} ms",
             $"{(milliseconds / baseline.TotalMilliseconds).ToString("0.000", CultureInfo.InvariantCulture)} baseline sorts", leavesOut);
 
     /// <summary>An amount that does not depend on the machine's speed (bytes, counts): no ratio.</summary>
-    public void Amount(string figure, double value, string unit, string leavesOut) =>
+    public void Amount(string figure, double value, string unit, string leavesOut = "") =>
         Row(figure, $"{Format(value)} {unit}", "–", leavesOut);
 
     /// <summary>A condition the run's figures stand on (applied = sent, nothing left behind); when it does not hold the run fails.</summary>

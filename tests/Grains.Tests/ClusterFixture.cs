@@ -2,6 +2,7 @@ using Gslts.Grains.Interfaces;
 using Gslts.Grains.Interfaces.Accounts;
 using Gslts.Grains.Interfaces.Streams;
 using Gslts.Grains.Sectors;
+using Gslts.Grains.Stocks;
 using Gslts.Grains.Tests.Accounts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ using Orleans.TestingHost;
 
 namespace Gslts.Grains.Tests;
 
-/// <summary>One in-memory test cluster (memory storage and streams) shared by the grain tests.</summary>
+/// <summary>One in-memory test cluster (memory storage and streams, a clock tests can move ahead) shared by the grain tests.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
@@ -21,6 +22,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.GrainFactory;
 
     public IClusterClient Client => Cluster.Client;
+
+    /// <summary>The silo's clock: the wall clock, which a test can move ahead (its timers run in real time).</summary>
+    public TestClock Clock => SiloService<TestClock>();
 
     /// <summary>A service of the (in-process) primary silo.</summary>
     public T SiloService<T>() where T : notnull =>
@@ -41,8 +45,14 @@ public sealed class ClusterFixture : IAsyncLifetime
             .AddMemoryGrainStorage(StreamNames.PubSubStore)
             .AddMemoryStreams(StreamNames.Provider)
             .ConfigureServices(services => services
+                .AddSingleton<TestClock>()
+                .AddSingleton<TimeProvider>(sp => sp.GetRequiredService<TestClock>())
+                .AddSingleton<ReportGate>()
+                .AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<ReportGate>())
                 .AddSingleton<IBroker, ScriptedBroker>()
                 .AddSingleton<StorageGate>()
+                .AddSingleton<MemoryStockStore>()
+                .AddSingleton<IStockStore>(sp => sp.GetRequiredService<MemoryStockStore>())
                 .AddSectorMap(new ConfigurationBuilder().Build())
                 .AddKeyedSingleton<IGrainStorage>(StorageNames.Market, (sp, _) =>
                     new GatedStorage(sp.GetRequiredKeyedService<IGrainStorage>(MemoryMarket), sp.GetRequiredService<StorageGate>())));

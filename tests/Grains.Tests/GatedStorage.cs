@@ -3,8 +3,8 @@ using Orleans.Storage;
 namespace Gslts.Grains.Tests;
 
 /// <summary>
-/// The market storage of the test silo: memory storage behind a gate a test can close for one grain, so that grain's
-/// writes wait (a slow database) while everything else goes on.
+/// The market storage of the test silo (grain state and the stock store): memory behind a gate a test can close for one
+/// grain, so that grain's writes wait (a slow database) while everything else goes on.
 /// </summary>
 public sealed class StorageGate
 {
@@ -37,11 +37,13 @@ public sealed class StorageGate
         }
     }
 
-    internal Task PassAsync(GrainId grainId)
+    internal Task PassAsync(GrainId grainId) => PassAsync(grainId.ToString());
+
+    internal Task PassAsync(string key)
     {
         lock (sync)
         {
-            if (closedFor is null || !grainId.ToString().Contains(closedFor, StringComparison.Ordinal)) return Task.CompletedTask;
+            if (closedFor is null || !key.Contains(closedFor, StringComparison.Ordinal)) return Task.CompletedTask;
             blocked.TrySetResult();
             return opened.Task;
         }

@@ -1,3 +1,4 @@
+using Gslts.Grains.Interfaces.Stocks;
 using Gslts.Grains.Stocks;
 
 namespace Gslts.Grains.Tests.Stocks;
@@ -72,15 +73,80 @@ public sealed class MinuteCandlesTests
     }
 
     [Fact]
-    public void Closed_candles_are_those_before_the_current_minute()
+    public void Once_stored_only_the_minutes_that_changed_since_are_unstored()
     {
         var trades = new Trades("005930", basePrice: 10_000, Monday);
         var candles = new MinuteCandles();
-        candles.Add(Monday, trades.At("090000", 10_000, 1));
-        candles.Add(Monday, trades.At("090100", 10_000, 1));
-        var kst = TimeSpan.FromHours(9);
+        for (var minute = 0; minute < 300; minute++) candles.Add(Monday, trades.At(Minute(minute, 10), 10_000, 1));
+        Assert.Equal(300, candles.Unstored().Length);
+        candles.MarkStored();
 
-        Assert.Equal(1, candles.ClosedBefore(new DateTimeOffset(2026, 11, 23, 9, 1, 30, kst)));
-        Assert.Equal(2, candles.ClosedBefore(new DateTimeOffset(2026, 11, 23, 9, 2, 0, kst)));
+        candles.Add(Monday, trades.At(Minute(299, 40), 10_010, 2));
+        candles.Add(Monday, trades.At(Minute(300, 5), 10_020, 3));
+
+        Assert.Equal([(Minute(299, 0), 3L), (Minute(300, 0), 3L)], candles.Unstored().Select(c => (c.Start.ToString("HHmmss"), c.Volume)));
+        candles.MarkStored();
+        Assert.Empty(candles.Unstored());
     }
+
+    [Fact]
+    public void A_late_trade_into_a_stored_minute_makes_that_minute_unstored_again()
+    {
+        var trades = new Trades("005930", basePrice: 10_000, Monday);
+        var candles = new MinuteCandles();
+        foreach (var time in new[] { "090010", "090110", "090210" }) candles.Add(Monday, trades.At(time, 10_000, 1));
+        candles.Unstored();
+        candles.MarkStored();
+
+        candles.Add(Monday, trades.At("090050", 9_990, 4));
+
+        Assert.Equal(["090000", "090100", "090200"], candles.Unstored().Select(c => c.Start.ToString("HHmmss")));
+    }
+
+    [Fact]
+    public void A_minute_that_changed_while_its_write_was_under_way_stays_unstored()
+    {
+        var trades = new Trades("005930", basePrice: 10_000, Monday);
+        var candles = new MinuteCandles();
+        candles.Add(Monday, trades.At("090010", 10_000, 1));
+        candles.Add(Monday, trades.At("090110", 10_000, 1));
+
+        var written = candles.Unstored();
+        candles.Add(Monday, trades.At("090120", 10_010, 5));
+        candles.Add(Monday, trades.At("090201", 10_020, 1));
+        candles.MarkStored();
+
+        Assert.Equal(2, written.Length);
+        Assert.Equal([("090100", 6L), ("090200", 1L)], candles.Unstored().Select(c => (c.Start.ToString("HHmmss"), c.Volume)));
+    }
+
+    [Fact]
+    public void A_new_day_is_unstored_even_when_a_write_of_the_day_before_completes_after_it_began()
+    {
+        var trades = new Trades("005930", basePrice: 10_000, Monday);
+        var tuesday = new Trades("005930", basePrice: 10_000, Monday.AddDays(1));
+        var candles = new MinuteCandles();
+        candles.Add(Monday, trades.At("090010", 10_000, 1));
+        candles.Unstored();
+
+        candles.Add(Monday.AddDays(1), tuesday.At("090010", 10_100, 2));
+        candles.MarkStored();
+
+        Assert.Equal([10_100L], candles.Unstored().Select(c => c.Open));
+    }
+
+    [Fact]
+    public void Restored_candles_are_stored_already()
+    {
+        var trades = new Trades("005930", basePrice: 10_000, Monday);
+        var candles = new MinuteCandles();
+        candles.Restore(Monday, [new Candle(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(9)), 10_000, 10_000, 10_000, 10_000, 1, 10_000)], 1);
+
+        Assert.Empty(candles.Unstored());
+        candles.Add(Monday, trades.At("090001", 10_000, 1));
+        candles.Add(Monday, trades.At("090002", 10_000, 1));
+        Assert.Equal([2L], candles.Unstored().Select(c => c.Volume));
+    }
+
+    private static string Minute(int afterNine, int second) => new TimeOnly(9, 0).AddMinutes(afterNine).Add(TimeSpan.FromSeconds(second)).ToString("HHmmss");
 }

@@ -222,33 +222,65 @@ public sealed class StockGrainTests(ClusterFixture fixture)
     {
         const string code = "900008";
         var trades = new Trades(code, basePrice: 10_000, Monday);
-        var published = new List<long>();
-        var stream = fixture.Client.GetStreamProvider(StreamNames.Provider).GetStream<StockSnapshot>(StreamNames.ForStock(code));
-        var subscription = await stream.SubscribeAsync((snapshot, _) =>
+        var published = new List<(long TickCount, bool WatchedAgain)>();
+        var books = 0;
+        var watchedAgain = false;
+        var provider = fixture.Client.GetStreamProvider(StreamNames.Provider);
+        var subscription = await provider.GetStream<StockSnapshot>(StreamNames.ForStock(code)).SubscribeAsync((snapshot, _) =>
         {
-            lock (published) published.Add(snapshot.TickCount);
+            lock (published) published.Add((snapshot.TickCount, Volatile.Read(ref watchedAgain)));
+            return Task.CompletedTask;
+        });
+        var bookSubscription = await provider.GetStream<OrderBook>(StreamNames.ForBook(code)).SubscribeAsync((_, _) =>
+        {
+            Interlocked.Increment(ref books);
             return Task.CompletedTask;
         });
         var grain = fixture.Grains.GetGrain<IStockGrain>(code);
-        long[] Published() { lock (published) return [.. published]; }
+        (long TickCount, bool WatchedAgain)[] Published() { lock (published) return [.. published]; }
 
         await grain.Ingest([trades.At("090000", 10_000, 1)]);
-        await Task.Delay(500);
-        Assert.Empty(Published());
-
         var shown = await grain.Watch(TimeSpan.FromSeconds(1));
-        await Until(() => Published().Contains(1));
+        await Until(() => Published().Any(p => p.TickCount == 1));
+        await grain.UpdateBook(new OrderBook(code, new DateTimeOffset(2026, 11, 23, 9, 0, 1, TimeSpan.FromHours(9)), [new(10_010, 5)], [new(10_000, 7)], 5, 7));
         await grain.Ingest([trades.At("090001", 10_010, 1)]);
-        await Until(() => Published().Contains(2));
+        await Until(() => Published().Any(p => p.TickCount == 2) && Volatile.Read(ref books) == 1);
+        // A stream is delivered in order: had the unwatched trade been published, its snapshot would have come first.
+        Assert.Equal([1L, 2L], Published().Select(p => p.TickCount));
 
-        await Task.Delay(1_500);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
         await grain.Ingest([trades.At("090002", 10_020, 1)]);
-        await Task.Delay(500);
+        Volatile.Write(ref watchedAgain, true);
+        await grain.Watch(TimeSpan.FromSeconds(1));
 
+        // Only a new watch (the lease had ended) publishes the current book again, and the trade after the end waited for it.
+        await Until(() => Volatile.Read(ref books) == 2 && Published().Any(p => p.TickCount == 3));
         Assert.Equal(1, shown.TickCount);
-        Assert.DoesNotContain(3, Published());
+        Assert.Equal([(1L, false), (2L, false), (3L, true)], Published());
         Assert.Equal(3, (await grain.GetSnapshot()).TickCount);
         await subscription.UnsubscribeAsync();
+        await bookSubscription.UnsubscribeAsync();
+    }
+
+    [Fact]
+    public async Task A_report_the_reporter_did_not_take_is_sent_again_on_the_next_tick_though_the_stock_stays_quiet()
+    {
+        const string code = "900009";
+        var trades = new Trades(code, basePrice: 10_000, Monday);
+        var gate = fixture.SiloService<ReportGate>();
+        gate.Refuse(code);
+        try
+        {
+            await fixture.Grains.GetGrain<IStockGrain>(code).Feed([trades.At("090000", 10_050, 3)], null);
+            Assert.True(await Poll.Until(() => gate.Counts(code).Refused >= 1, TimeSpan.FromSeconds(10)), "the grain never reported");
+        }
+        finally
+        {
+            gate.Accept();
+        }
+
+        // No trade since: only a retry of the refused report can reach the reporter.
+        Assert.True(await Poll.Until(() => gate.Counts(code).Taken >= 1, TimeSpan.FromSeconds(10)), "the refused report was never sent again");
     }
 
     private static async Task Until(Func<bool> condition)

@@ -14,6 +14,7 @@ public sealed class StartupFailureTests
     [InlineData("--Gslts:Storage:Provider=Oracle", "Gslts:Storage:Provider", "Oracle")]
     [InlineData("--Gslts:Storage:Provider=MariaDb", "ConnectionStrings:Gslts", "MariaDb")]
     [InlineData("--ConnectionStrings:Gslts=Colour=blue", "ConnectionStrings:Gslts", "SQLite")]
+    [InlineData("--Gslts:Storage:WriteInterval=00:05:00", "Gslts:Storage:WriteInterval", "00:05:00")]
     [InlineData("--Gslts:Kiwoom:AppKey=", "Gslts:Kiwoom:AppKey", "required")]
     [InlineData("--Gslts:Kiwoom:Collect=Everything", "Gslts:Kiwoom:Collect", "List")]
     [InlineData("--Gslts:Kiwoom:FeedKeys:0:AppKey=gslts-sim-demo-key", "Gslts:Kiwoom:FeedKeys", "SecretKey")]

@@ -39,40 +39,53 @@ public sealed class StorageRestartTests
     public async Task Creating_the_schema_twice_changes_nothing()
     {
         var folder = Directory.CreateTempSubdirectory("gslts-sqlite-").FullName;
-        var settings = new StorageSettings(StorageProvider.Sqlite, $"Data Source={Path.Combine(folder, "gslts.db")};Pooling=false");
-
-        await DatabaseSchema.EnsureCreatedAsync(settings, CancellationToken.None);
-        await DatabaseSchema.EnsureCreatedAsync(settings, CancellationToken.None);
-
-        Assert.True(await DatabaseSchema.CanConnectAsync(settings, CancellationToken.None));
-        Directory.Delete(folder, recursive: true);
+        try
+        {
+            await SchemaTwiceChangesNothing(new StorageSettings(StorageProvider.Sqlite, $"Data Source={Path.Combine(folder, "gslts.db")};Pooling=false"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [MariaDbFact]
     public async Task Creating_the_MariaDb_schema_twice_changes_nothing()
     {
         await using var database = await ScratchDatabase.CreateAsync(MariaDbFactAttribute.ConnectionString!);
-        var settings = new StorageSettings(StorageProvider.MariaDb, database.ConnectionString);
+        await SchemaTwiceChangesNothing(new StorageSettings(StorageProvider.MariaDb, database.ConnectionString));
+    }
+
+    private static async Task SchemaTwiceChangesNothing(StorageSettings settings)
+    {
+        await DatabaseSchema.EnsureCreatedAsync(settings, CancellationToken.None);
+        var first = await SchemaSnapshot.ReadAsync(settings);
 
         await DatabaseSchema.EnsureCreatedAsync(settings, CancellationToken.None);
-        await DatabaseSchema.EnsureCreatedAsync(settings, CancellationToken.None);
 
-        Assert.True(await DatabaseSchema.CanConnectAsync(settings, CancellationToken.None));
+        Assert.Contains(first, f => f.StartsWith("column OrleansStorage", StringComparison.Ordinal) && f.Contains("PayloadBinary", StringComparison.Ordinal));
+        Assert.Contains(first, f => f.StartsWith("index", StringComparison.Ordinal) && f.Contains("IX_OrleansRemindersTable_GrainHash", StringComparison.Ordinal));
+        Assert.Equal(first, await SchemaSnapshot.ReadAsync(settings));
     }
 
     private static async Task WriteRestartAndReadBack(string provider, string connectionString)
     {
         var grainId = GrainId.Create("stock", "900100");
-        var trade = new Tick("900100", 1, new DateTimeOffset(Day.ToDateTime(new TimeOnly(9, 0, 1)), TimeSpan.FromHours(9)),
-            Price: 70_200, Quantity: 15, Change: 200, DayOpen: 0, DayHigh: 0, DayLow: 0, CumulativeVolume: 15);
+        Tick Trade(long sequence, int minute, int second, long price, long quantity, long volume) =>
+            new("900100", sequence, new DateTimeOffset(Day.ToDateTime(new TimeOnly(9, minute, second)), TimeSpan.FromHours(9)),
+                price, quantity, price - 70_000, DayOpen: 0, DayHigh: 0, DayLow: 0, CumulativeVolume: volume);
 
         StockSnapshot written;
+        Candle[] candles;
         await using (var first = await StartSilo(provider, connectionString))
         {
             var stock = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IStockGrain>("900100");
             await stock.SetListing(new StockListing("900100", "테스트전자", "KOSDAQ", "반도체", 70_000));
-            await stock.Ingest([trade]);
+            await stock.Ingest([Trade(1, 0, 1, 70_200, 15, 15)]);
+            // The last minute is still forming at the stop: it must come back with all its trades.
+            await stock.Ingest([Trade(2, 1, 5, 70_300, -4, 19), Trade(3, 1, 40, 70_100, 6, 25)]);
             written = await stock.GetSnapshot();
+            candles = await stock.GetMinuteCandles();
             await first.Services.GetRequiredService<IReminderTable>().UpsertRow(new ReminderEntry
             {
                 GrainId = grainId, ReminderName = "morning-plan", StartAt = new DateTime(2026, 11, 24, 23, 0, 0, DateTimeKind.Utc),
@@ -82,11 +95,14 @@ public sealed class StorageRestartTests
         }
 
         await using var second = await StartSilo(provider, connectionString);
-        var read = await second.Services.GetRequiredService<IGrainFactory>().GetGrain<IStockGrain>("900100").GetSnapshot();
+        var restarted = second.Services.GetRequiredService<IGrainFactory>().GetGrain<IStockGrain>("900100");
+        var read = await restarted.GetSnapshot();
         var reminders = await second.Services.GetRequiredService<IReminderTable>().ReadRows(grainId);
 
         Assert.Equal(written, read);
-        Assert.Equal((70_200L, 15L, 1L, "테스트전자"), (read.Price, read.Volume, read.LastSequence, read.Name));
+        Assert.Equal((70_100L, 25L, 3L, "테스트전자"), (read.Price, read.Volume, read.LastSequence, read.Name));
+        Assert.Equal(candles, await restarted.GetMinuteCandles());
+        Assert.Equal([15L, 10L], candles.Select(c => c.Volume));
         var reminder = Assert.Single(reminders.Reminders);
         Assert.Equal(("morning-plan", TimeSpan.FromDays(1)), (reminder.ReminderName, reminder.Period));
         Assert.Equal(new DateTime(2026, 11, 24, 23, 0, 0, DateTimeKind.Utc), reminder.StartAt);

@@ -59,6 +59,52 @@ CREATE TABLE IF NOT EXISTS OrleansRemindersTable
     KEY IX_OrleansRemindersTable_GrainHash (ServiceId, GrainHash)
 ) CHARACTER SET utf8mb4
 GO
+-- The days of stock grains, written by the stock store of each silo in one transaction for many stocks (dates are yyyymmdd,
+-- times UTC ticks, minutes since KST midnight). The summary of a stock, rewritten while it trades:
+CREATE TABLE IF NOT EXISTS GsltsStockDay
+(
+    Code          VARCHAR(16) NOT NULL PRIMARY KEY,
+    TradingDate   INT NOT NULL,
+    Price         BIGINT NOT NULL,
+    BasePrice     BIGINT NOT NULL,
+    Open          BIGINT NOT NULL,
+    High          BIGINT NOT NULL,
+    Low           BIGINT NOT NULL,
+    Volume        BIGINT NOT NULL,
+    TradingValue  BIGINT NOT NULL,
+    TickCount     BIGINT NOT NULL,
+    LastSequence  BIGINT NOT NULL,
+    LastTradeTime BIGINT NULL,
+    MissedVolume  BIGINT NOT NULL,
+    BuyVolume     BIGINT NOT NULL,
+    SellVolume    BIGINT NOT NULL
+) CHARACTER SET utf8mb4
+GO
+-- What the stock master says of a stock: written when it changes.
+CREATE TABLE IF NOT EXISTS GsltsStockListing
+(
+    Code          VARCHAR(16) NOT NULL PRIMARY KEY,
+    Name          VARCHAR(200) NOT NULL,
+    Market        VARCHAR(50) NOT NULL,
+    Sector        VARCHAR(100) NOT NULL,
+    PreviousClose BIGINT NOT NULL
+) CHARACTER SET utf8mb4
+GO
+-- The minute candles of the stored day of each stock: a minute is written when it changes (the forming one each second).
+CREATE TABLE IF NOT EXISTS GsltsMinuteCandle
+(
+    Code         VARCHAR(16) NOT NULL,
+    TradingDate  INT NOT NULL,
+    Minute       SMALLINT NOT NULL,
+    Open         BIGINT NOT NULL,
+    High         BIGINT NOT NULL,
+    Low          BIGINT NOT NULL,
+    Close        BIGINT NOT NULL,
+    Volume       BIGINT NOT NULL,
+    TradingValue BIGINT NOT NULL,
+    PRIMARY KEY (Code, TradingDate, Minute)
+) CHARACTER SET utf8mb4
+GO
 -- Stored procedures keep each version check and its write in one atomic step.
 CREATE OR REPLACE PROCEDURE GsltsWriteToStorage(
     IN _GrainIdHash INT, IN _GrainIdN0 BIGINT, IN _GrainIdN1 BIGINT, IN _GrainTypeHash INT,

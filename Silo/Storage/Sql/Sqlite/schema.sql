@@ -37,3 +37,50 @@ CREATE TABLE IF NOT EXISTS OrleansRemindersTable
 )
 GO
 CREATE INDEX IF NOT EXISTS IX_OrleansRemindersTable_GrainHash ON OrleansRemindersTable (ServiceId, GrainHash)
+
+GO
+-- The days of stock grains, written by the stock store of each silo in one transaction for many stocks (dates are yyyymmdd,
+-- times UTC ticks, minutes since KST midnight). The summary of a stock, rewritten while it trades:
+CREATE TABLE IF NOT EXISTS GsltsStockDay
+(
+    Code          TEXT NOT NULL PRIMARY KEY,
+    TradingDate   INTEGER NOT NULL,
+    Price         INTEGER NOT NULL,
+    BasePrice     INTEGER NOT NULL,
+    Open          INTEGER NOT NULL,
+    High          INTEGER NOT NULL,
+    Low           INTEGER NOT NULL,
+    Volume        INTEGER NOT NULL,
+    TradingValue  INTEGER NOT NULL,
+    TickCount     INTEGER NOT NULL,
+    LastSequence  INTEGER NOT NULL,
+    LastTradeTime INTEGER NULL,
+    MissedVolume  INTEGER NOT NULL,
+    BuyVolume     INTEGER NOT NULL,
+    SellVolume    INTEGER NOT NULL
+) WITHOUT ROWID
+GO
+-- What the stock master says of a stock: written when it changes.
+CREATE TABLE IF NOT EXISTS GsltsStockListing
+(
+    Code          TEXT NOT NULL PRIMARY KEY,
+    Name          TEXT NOT NULL,
+    Market        TEXT NOT NULL,
+    Sector        TEXT NOT NULL,
+    PreviousClose INTEGER NOT NULL
+) WITHOUT ROWID
+GO
+-- The minute candles of the stored day of each stock: a minute is written when it changes (the forming one each second).
+CREATE TABLE IF NOT EXISTS GsltsMinuteCandle
+(
+    Code         TEXT NOT NULL,
+    TradingDate  INTEGER NOT NULL,
+    Minute       INTEGER NOT NULL,
+    Open         INTEGER NOT NULL,
+    High         INTEGER NOT NULL,
+    Low          INTEGER NOT NULL,
+    Close        INTEGER NOT NULL,
+    Volume       INTEGER NOT NULL,
+    TradingValue INTEGER NOT NULL,
+    PRIMARY KEY (Code, TradingDate, Minute)
+) WITHOUT ROWID
