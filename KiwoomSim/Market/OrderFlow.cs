@@ -4,9 +4,11 @@ namespace Gslts.KiwoomSim.Market;
 
 /// <summary>
 /// The synthetic participants of the sim's market, deterministic from a seed. Per step, for one stock: the fair price
-/// takes a small mean-reverting step; a taker buys or sells a heavy-tailed size, leaning toward the fair price; then a
-/// market maker posts one order each side a few ticks around it, never crossing the book, and withdraws its oldest
-/// when it has too many. Every trade therefore comes out of the matching engine, and so does the book the trader sees.
+/// follows a random walk in market time scaled to the listing's day range (so a busy stock wanders as far in a day as a
+/// quiet one, however many trades it prints); a taker buys or sells a heavy-tailed size, leaning toward the fair price;
+/// then a market maker posts one order each side a few ticks around it, never crossing the book, and withdraws its
+/// oldest when it has too many. Every trade therefore comes out of the matching engine, and so does the book the
+/// trader sees.
 /// </summary>
 public sealed class OrderFlow(int seed)
 {
@@ -14,8 +16,14 @@ public sealed class OrderFlow(int seed)
     public const string Taker = "SIM-TAKER";
     private const int RestingPerParticipant = 40;
     private const int Levels = 10;
-    private const double Volatility = 0.0009;
-    private const double Reversion = 0.002;
+    /// <summary>Market seconds of one day's continuous session: the unit of the walk's variance.</summary>
+    private const double SessionSeconds = 22_800;
+
+    /// <summary>A random walk's expected day range is about 1.6 of its daily deviation; the tilt and the ticks add a little.</summary>
+    public const double RangePerSigma = 1.6;
+
+    /// <summary>Overnight news: the day starts this share of a day's deviation away from the close.</summary>
+    private const double GapShare = 0.5;
     private static readonly TimeOnly Open = new(9, 0);
 
     private readonly Random random = new(seed);
@@ -44,8 +52,8 @@ public sealed class OrderFlow(int seed)
     public void Step(SimStock stock, List<Fill> fills, TimeOnly time)
     {
         var book = stock.Book;
-        // The day's tilt (the US move of its sector) is priced in over the first hour; on top, the stock's own noise.
-        stock.FairDeviation += -Reversion * stock.FairDeviation + Volatility * Normal();
+        Walk(stock, time);
+        // The day's tilt (the US move of its sector) is priced in over the first hour; on top, the stock's own walk.
         var priced = Math.Clamp((time - Open).TotalMinutes / 60, 0, 1);
         var deviation = stock.TargetDeviation * priced + stock.FairDeviation;
         var fair = book.Limits.Clamp(TickSize.RoundDown((long)(stock.Listing.PreviousClose * Math.Exp(deviation))));
@@ -56,6 +64,23 @@ public sealed class OrderFlow(int seed)
         var bidPrice = Math.Min(TickSize.Step(fair, -1 - random.Next(Levels)), book.BestAsk is { } a ? TickSize.Step(a, -1) : long.MaxValue);
         Quote(stock, OrderSide.Sell, ask, fills);
         Quote(stock, OrderSide.Buy, bidPrice, fills);
+    }
+
+    /// <summary>Moves the stock's fair price by the random walk for the market time since it last moved.</summary>
+    private void Walk(SimStock stock, TimeOnly time)
+    {
+        var now = time.ToTimeSpan().TotalSeconds;
+        var sigma = stock.Listing.DayRange / 100 / RangePerSigma;
+        if (stock.FairAt < 0)
+        {
+            stock.FairDeviation = GapShare * sigma * Normal();
+            stock.FairAt = now;
+        }
+        else if (now > stock.FairAt)
+        {
+            stock.FairDeviation += sigma * Math.Sqrt((now - stock.FairAt) / SessionSeconds) * Normal();
+            stock.FairAt = now;
+        }
     }
 
     /// <summary>A taker leaning toward the fair price: a limit at most two ticks through the touch, so it never sweeps the book.</summary>
