@@ -22,6 +22,7 @@ public sealed class TradeLoop(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var perSecond = options.Value.TradesPerSecond;
+        clock.Begin();
         var elapsed = clock.ElapsedSeconds;
         var owed = 0d;
         logger.LogInformation("KiwoomSim trading day {Date} starts at {Start} ({Clock} clock, {Speed}x): {Stocks} stocks, {Rate:0.#} trades/s",
