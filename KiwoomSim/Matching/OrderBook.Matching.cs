@@ -10,11 +10,12 @@ public sealed partial class OrderBook
     {
         var left = quantity;
         var before = LastPrice ?? StaticReference;
+        var dynamicBand = Vi is null ? default : ViRule.Band(before, Vi.DynamicPercent);
         if (side == OrderSide.Buy)
         {
             while (left > 0 && bestAsk <= limit)
             {
-                if (Interrupts(prices[bestAsk], before)) break;
+                if (Interrupts(prices[bestAsk], before, dynamicBand)) break;
                 left -= TakeFrom(asks[bestAsk]!, prices[bestAsk], left, buy: (orderId, account), sell: null, OrderSide.Buy, fills);
                 if (asks[bestAsk]!.IsEmpty) bestAsk = NextAsk(bestAsk);
             }
@@ -23,7 +24,7 @@ public sealed partial class OrderBook
         {
             while (left > 0 && bestBid >= limit)
             {
-                if (Interrupts(prices[bestBid], before)) break;
+                if (Interrupts(prices[bestBid], before, dynamicBand)) break;
                 left -= TakeFrom(bids[bestBid]!, prices[bestBid], left, buy: null, sell: (orderId, account), OrderSide.Sell, fills);
                 if (bids[bestBid]!.IsEmpty) bestBid = NextBid(bestBid);
             }
@@ -34,9 +35,10 @@ public sealed partial class OrderBook
     }
 
     /// <summary>True (and the book in a VI's call auction) when a trade at <paramref name="price"/> breaks a VI band.</summary>
-    private bool Interrupts(long price, long before)
+    private bool Interrupts(long price, long before, (long Low, long High) dynamicBand)
     {
-        if (Vi is null || ViTrigger.Check(Vi, price, StaticReference, before) is not { } trigger) return false;
+        if (Vi is null || (ViRule.Inside(staticBand, price) && ViRule.Inside(dynamicBand, price))) return false;
+        if (ViTrigger.Check(Vi, price, StaticReference, before) is not { } trigger) return false;
         Interruption = trigger;
         InAuction = true;
         return true;

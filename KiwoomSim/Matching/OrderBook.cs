@@ -39,7 +39,17 @@ public sealed partial class OrderBook
     public ViRule? Vi { get; }
 
     /// <summary>The last single price (the base price until the open): static VI is measured from it.</summary>
-    public long StaticReference { get; private set; }
+    public long StaticReference
+    {
+        get;
+        private set
+        {
+            field = value;
+            staticBand = Vi is null ? default : ViRule.Band(value, Vi.StaticPercent);
+        }
+    }
+
+    private (long Low, long High) staticBand;
 
     /// <summary>Set when continuous matching stopped for a VI; the book then collects orders until <see cref="EndAuction"/>.</summary>
     public ViTrigger? Interruption { get; private set; }

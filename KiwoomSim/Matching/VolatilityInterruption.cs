@@ -4,7 +4,19 @@ namespace Gslts.KiwoomSim.Matching;
 /// One stock's VI thresholds in percent: static from the last single price, dynamic from the price just before the
 /// incoming order (KRX: 10%; 3% for KOSPI200 names, 6% for others).
 /// </summary>
-public sealed record ViRule(decimal StaticPercent, decimal DynamicPercent);
+public sealed record ViRule(decimal StaticPercent, decimal DynamicPercent)
+{
+    /// <summary>
+    /// The prices a trade may print at without a VI, as the open interval (Low, High) around <paramref name="reference"/>:
+    /// worked out once per reference, so matching compares integers.
+    /// </summary>
+    public static (long Low, long High) Band(long reference, decimal percent) =>
+        reference <= 0 || percent <= 0
+            ? (long.MinValue, long.MaxValue)
+            : ((long)Math.Floor(reference * (1 - percent / 100)), (long)Math.Ceiling(reference * (1 + percent / 100)));
+
+    public static bool Inside((long Low, long High) band, long price) => price > band.Low && price < band.High;
+}
 
 /// <summary>Which band a trade would have broken (Kiwoom 1225 VI적용구분: 정적, 동적, 동적+정적).</summary>
 public enum ViKind
