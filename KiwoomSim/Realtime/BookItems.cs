@@ -24,20 +24,22 @@ public sealed class BookItems
 
     private readonly Dictionary<string, Depth> last = [];
     private readonly Lock gate = new();
+    // One writer, reused under the lock: a busy tick writes a book for every traded stock.
+    private readonly ArrayBufferWriter<byte> buffer = new(8192);
+    private readonly Utf8JsonWriter writer;
+
+    public BookItems() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     /// <summary>The item's UTF-8 JSON (<c>{"type":"0D",...,"values":{...}}</c>).</summary>
     public byte[] Item(BookSnapshot book)
     {
-        Depth? before;
         lock (gate)
         {
-            before = last.GetValueOrDefault(book.Code);
+            var before = last.GetValueOrDefault(book.Code);
             last[book.Code] = book.Depth;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            var w = writer;
             w.WriteStartObject();
             w.WriteString("type", Type);
             w.WriteString("name", Name);
@@ -46,9 +48,9 @@ public sealed class BookItems
             Write(w, book, before);
             w.WriteEndObject();
             w.WriteEndObject();
+            w.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenSpan.ToArray();
     }
 
     private static void Write(Utf8JsonWriter w, BookSnapshot book, Depth? before)

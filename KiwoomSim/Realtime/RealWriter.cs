@@ -31,22 +31,31 @@ internal static class RealWriter
     public static void Change(Utf8JsonWriter w, int id, long price, long basePrice) => Signed(w, id, price == 0 ? 0 : price - basePrice);
 
     /// <summary>A percentage with two decimals: "98.92", with <paramref name="signed"/> a leading "+" above zero.</summary>
-    public static void Percent(Utf8JsonWriter w, int id, decimal value, bool signed = false)
+    public static void Percent(Utf8JsonWriter w, int id, decimal value, bool signed = false) => Percent(w, id, (double)value, signed);
+
+    // Hundredths in integer arithmetic: this formats several values of every trade, decimal would be the slow part.
+    private static void Percent(Utf8JsonWriter w, int id, double value, bool signed)
     {
-        Span<byte> buffer = stackalloc byte[40];
-        var start = 0;
-        var rounded = Math.Round(value, 2, MidpointRounding.AwayFromZero);
-        if (signed && rounded > 0) buffer[start++] = (byte)'+';
-        rounded.TryFormat(buffer[start..], out var written, "0.00", Invariant);
-        w.WriteString(Id(id), buffer[..(start + written)]);
+        Span<byte> buffer = stackalloc byte[32];
+        var hundredths = (long)Math.Round(value * 100, MidpointRounding.AwayFromZero);
+        var at = 0;
+        if (hundredths < 0) buffer[at++] = (byte)'-';
+        else if (signed && hundredths > 0) buffer[at++] = (byte)'+';
+        var magnitude = Math.Abs(hundredths);
+        (magnitude / 100).TryFormat(buffer[at..], out var written, default, Invariant);
+        at += written;
+        buffer[at++] = (byte)'.';
+        buffer[at++] = (byte)('0' + magnitude % 100 / 10);
+        buffer[at++] = (byte)('0' + magnitude % 10);
+        w.WriteString(Id(id), buffer[..at]);
     }
 
     /// <summary>The change rate vs the base price: "+1.71", "-0.14", "0.00".</summary>
     public static void Rate(Utf8JsonWriter w, int id, long price, long basePrice) =>
-        Percent(w, id, price == 0 || basePrice == 0 ? 0 : (price - basePrice) * 100m / basePrice, signed: true);
+        Percent(w, id, price == 0 || basePrice == 0 ? 0 : (price - basePrice) * 100d / basePrice, signed: true);
 
     /// <summary><paramref name="part"/> over <paramref name="whole"/> in percent, "0.00" when the whole is 0.</summary>
-    public static void Ratio(Utf8JsonWriter w, int id, long part, long whole) => Percent(w, id, whole == 0 ? 0 : part * 100m / whole);
+    public static void Ratio(Utf8JsonWriter w, int id, long part, long whole) => Percent(w, id, whole == 0 ? 0 : part * 100d / whole, false);
 
     public static void Time(Utf8JsonWriter w, int id, TimeOnly? time)
     {
