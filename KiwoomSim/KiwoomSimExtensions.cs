@@ -25,6 +25,11 @@ public static class KiwoomSimExtensions
             .Validate(o => o.Listings is >= 1 and <= 10_000, "Gslts:Sim:Listings must be between 1 and 10000.")
             .Validate(o => o.QueriesPerSecond >= 1 && o.OrdersPerSecond >= 1, "Gslts:Sim:QueriesPerSecond and OrdersPerSecond must be at least 1.")
             .Validate(o => o.PageSize is >= 10 and <= 10_000, "Gslts:Sim:PageSize must be between 10 and 10000.")
+            .Validate(o => o.Vi.StaticPercent is > 0 and < 30, "Gslts:Sim:Vi:StaticPercent must be above 0 and below 30.")
+            .Validate(o => o.Vi.DynamicPercentKospi200 is > 0 and < 30, "Gslts:Sim:Vi:DynamicPercentKospi200 must be above 0 and below 30.")
+            .Validate(o => o.Vi.DynamicPercent is > 0 and < 30, "Gslts:Sim:Vi:DynamicPercent must be above 0 and below 30.")
+            .Validate(o => o.Vi.Duration > TimeSpan.Zero && o.Vi.Duration <= TimeSpan.FromMinutes(30),
+                "Gslts:Sim:Vi:Duration must be above 0 and at most 00:30:00.")
             .Validate(o => o.Accounts.Count > 0 && o.Accounts.All(a => a.AppKey.Length > 0 && a.SecretKey.Length > 0),
                 "Gslts:Sim:Accounts needs at least one account with an AppKey and a SecretKey.")
             .ValidateOnStart();

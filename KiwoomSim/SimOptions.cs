@@ -52,6 +52,28 @@ public sealed class SimOptions
 
     /// <summary>예수금 every mock account opens with.</summary>
     public long InitialCash { get; set; } = 100_000_000;
+
+    /// <summary>Volatility interruptions (KRX.md marks the thresholds to verify, so they are settings).</summary>
+    public ViOptions Vi { get; set; } = new();
+}
+
+/// <summary>Bound from <c>Gslts:Sim:Vi</c>: when a stock's continuous trading stops for a call auction.</summary>
+public sealed class ViOptions
+{
+    /// <summary>Static VI: a trade this many percent from the last single price (the open, or the last VI's).</summary>
+    public decimal StaticPercent { get; set; } = 10;
+
+    /// <summary>Dynamic VI of KOSPI200 names (the sim's KOSPI large caps): this many percent from the price just before.</summary>
+    public decimal DynamicPercentKospi200 { get; set; } = 3;
+
+    /// <summary>Dynamic VI of every other listing.</summary>
+    public decimal DynamicPercent { get; set; } = 6;
+
+    /// <summary>How long the VI's call auction collects orders before its single price.</summary>
+    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(2);
+
+    public Matching.ViRule RuleFor(Market.Listing listing) =>
+        new(StaticPercent, listing.Kospi200 ? DynamicPercentKospi200 : DynamicPercent);
 }
 
 /// <summary>A mock account and the app key pair that logs into it.</summary>

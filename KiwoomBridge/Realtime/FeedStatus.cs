@@ -9,6 +9,7 @@ public sealed class FeedStatus
     private long ticksReceived;
     private long rejected;
     private long reconnects;
+    private long ignored;
 
     /// <summary>Connections the current plan opens.</summary>
     public int Connections { get; private set; }
@@ -28,6 +29,12 @@ public sealed class FeedStatus
     public long TicksReceived => Interlocked.Read(ref ticksReceived);
     public long Rejected => Interlocked.Read(ref rejected);
     public long Reconnects => Interlocked.Read(ref reconnects);
+
+    /// <summary>Real-time items of types the product does not use yet (1h, ...): counted, not logged.</summary>
+    public long Ignored => Interlocked.Read(ref ignored);
+
+    /// <summary>The market's session as the last 0s told it, or null before the first.</summary>
+    public MarketSession? MarketSession { get; private set; }
 
     /// <summary>A new plan: its connections start logged out.</summary>
     public void Planned(FeedPlan plan)
@@ -61,4 +68,8 @@ public sealed class FeedStatus
     public void Tick() => Interlocked.Increment(ref ticksReceived);
 
     public void Reject() => Interlocked.Increment(ref rejected);
+
+    public void Ignore() => Interlocked.Increment(ref ignored);
+
+    public void Session(MarketSession session) => MarketSession = session;
 }

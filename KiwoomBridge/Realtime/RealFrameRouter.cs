@@ -7,7 +7,8 @@ namespace Gslts.KiwoomBridge.Realtime;
 
 /// <summary>
 /// Routes the items of REAL frames: trades (0B) and books (0D) to the feeder, together per frame; order events (00) and
-/// balance (04) to the account feed; what cannot be read is counted and logged. One per receive loop.
+/// balance (04) to the account feed; the market's session (0s) to the feed status; what cannot be read is counted and
+/// logged; types the product does not use yet (1h VIs and the rest of Kiwoom's 19) are counted, not logged.
 /// </summary>
 public sealed class RealFrameRouter(TickFeeder feeder, AccountFeed accounts, FeedStatus status, ILogger logger)
 {
@@ -61,6 +62,20 @@ public sealed class RealFrameRouter(TickFeeder feeder, AccountFeed accounts, Fee
                 return;
             case "00" or "04":
                 OnAccount(type, values);
+                return;
+            case "0s":
+                var (session, unread) = MarketSession.Parse(values);
+                if (session is null)
+                {
+                    status.Reject();
+                    logger.LogWarning("Rejected a real-time session message: {Reason}", unread);
+                    return;
+                }
+
+                status.Session(session);
+                return;
+            default:
+                status.Ignore();
                 return;
         }
     }

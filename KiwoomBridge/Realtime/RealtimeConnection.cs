@@ -215,13 +215,13 @@ public sealed class RealtimeConnection(
 
         if (CarriesAccount)
         {
-            // Order events and balance follow the token's account, not a code: one more group, item "".
+            // Order events, balance and the market's session follow the token's account or the market, not a code: one more group, item "".
             await SendAsync(socket, new JsonObject
             {
                 ["trnm"] = "REG",
                 ["grp_no"] = (groups.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["refresh"] = "1",
-                ["data"] = new JsonArray(new JsonObject { ["item"] = new JsonArray(""), ["type"] = new JsonArray("00", "04") }),
+                ["data"] = new JsonArray(new JsonObject { ["item"] = new JsonArray(""), ["type"] = new JsonArray("00", "04", "0s") }),
             }, cancellationToken);
             // Fills that happened while the socket was down are in REST, not in the stream.
             accounts.Reconcile();

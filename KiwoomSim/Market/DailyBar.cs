@@ -15,7 +15,7 @@ public static class DailyHistory
 
     public static IReadOnlyList<DailyBar> For(Listing listing, DateOnly tradingDate, int seed)
     {
-        var random = new Random(HashCode.Combine(seed, listing.Code.GetHashCode(StringComparison.Ordinal)));
+        var random = new Random(Seeds.Mix(seed, Seeds.Of(listing.Code)));
         var dates = new List<DateOnly>(TradingDays);
         for (var day = tradingDate.AddDays(-1); dates.Count < TradingDays; day = day.AddDays(-1))
         {
@@ -29,7 +29,7 @@ public static class DailyHistory
         closes[^1] = listing.PreviousClose;
         for (var i = TradingDays - 1; i > 0; i--) closes[i - 1] = closes[i] / Math.Exp(returns[i]);
 
-        var averageVolume = Math.Max(1_000, listing.Liquidity * 2e11 / listing.PreviousClose);
+        var averageVolume = AverageVolume(listing);
         var bars = new List<DailyBar>(TradingDays);
         for (var i = 0; i < TradingDays; i++)
         {
@@ -38,11 +38,24 @@ public static class DailyHistory
             var high = TickSize.RoundUp((long)(Math.Max(open, close) * Math.Exp(Math.Abs(Normal(random)) * 0.008)));
             var low = TickSize.RoundDown((long)(Math.Min(open, close) * Math.Exp(-Math.Abs(Normal(random)) * 0.008)));
             var volume = (long)(averageVolume * Math.Exp(Normal(random) * 0.4));
-            bars.Add(new DailyBar(dates[i], open, high, low, close, volume, volume * ((open + close) / 2)));
+            var value = volume * ((open + close) / 2);
+            // The last day is yesterday: its volume is the one the real-time feed compares today's with.
+            if (i == TradingDays - 1) (volume, value) = PreviousDay(listing, seed);
+            bars.Add(new DailyBar(dates[i], open, high, low, close, volume, value));
         }
 
         return bars;
     }
+
+    /// <summary>Yesterday's volume and 거래대금 of a listing, without drawing its whole year.</summary>
+    public static (long Volume, long TradingValue) PreviousDay(Listing listing, int seed)
+    {
+        var random = new Random(Seeds.Mix(seed, Seeds.Of(listing.Code), 1));
+        var volume = (long)(AverageVolume(listing) * Math.Exp(Normal(random) * 0.4));
+        return (volume, volume * listing.PreviousClose);
+    }
+
+    private static double AverageVolume(Listing listing) => Math.Max(1_000, listing.Liquidity * 2e11 / listing.PreviousClose);
 
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

@@ -12,7 +12,7 @@ public static class IntradayHistory
 
     public static List<MinuteBar> For(DailyBar day, string code, int seed)
     {
-        var random = new Random(HashCode.Combine(seed, code.GetHashCode(StringComparison.Ordinal), day.Date.DayNumber));
+        var random = new Random(Seeds.Mix(seed, Seeds.Of(code), day.Date.DayNumber));
         var path = new double[Minutes + 1];
         for (var i = 1; i <= Minutes; i++) path[i] = path[i - 1] + (random.NextDouble() - 0.5);
         // A bridge from open to close, scaled into the day's range; the extremes become the day's high and low.

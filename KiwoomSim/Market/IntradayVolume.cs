@@ -14,4 +14,26 @@ public static class IntradayVolume
         if (time < Open) sinceOpen = 0;
         return (0.55 + 2.5 * Math.Exp(-sinceOpen / 25) + 1.5 * Math.Exp(-toClose / 25)) / 0.93;
     }
+
+    // Running share of a continuous session's volume by each minute after the open (0 at 09:00, 1 at 15:20).
+    private static readonly double[] Cumulative = Accumulate();
+
+    /// <summary>The share of a day's continuous-session volume traded by <paramref name="time"/>.</summary>
+    public static double ShareBy(TimeOnly time)
+    {
+        var minutes = (time - Open).TotalMinutes;
+        if (time < Open || minutes <= 0) return 0;
+        if (minutes >= Cumulative.Length - 1) return 1;
+        var whole = (int)minutes;
+        return Cumulative[whole] + (Cumulative[whole + 1] - Cumulative[whole]) * (minutes - whole);
+    }
+
+    private static double[] Accumulate()
+    {
+        var minutes = (int)(LastContinuous - Open).TotalMinutes;
+        var sums = new double[minutes + 1];
+        for (var m = 0; m < minutes; m++) sums[m + 1] = sums[m] + Weight(Open.AddMinutes(m));
+        for (var m = 0; m <= minutes; m++) sums[m] /= sums[minutes];
+        return sums;
+    }
 }

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Gslts.KiwoomSim.Market;
 
 /// <summary>
-/// The sim's whole market: the real large caps (code, name, market, sector from large-caps.csv) and synthetic
+/// The sim's whole market: the real large caps (code, name, market, sector, and a day range fitted to each one's 2024
+/// days, from large-caps.csv) and synthetic
 /// listings up to the requested size. Deterministic: the same seed gives the same market.
 /// </summary>
 public static class MarketUniverse
@@ -57,7 +58,8 @@ public static class MarketUniverse
             var name = Prefixes[random.Next(Prefixes.Length)] + suffixes[random.Next(suffixes.Length)];
             for (var n = 2; !names.Add(name); n++) name = $"{Prefixes[random.Next(Prefixes.Length)]}{suffixes[random.Next(suffixes.Length)]}{(n > 3 ? n.ToString(CultureInfo.InvariantCulture) : "")}";
             var kospi = random.NextDouble() < KospiShare;
-            listings.Add(new Listing(code, name, kospi ? "KOSPI" : "KOSDAQ", sector, PreviousClose(random, kospi), Liquidity(random)));
+            listings.Add(new Listing(code, name, kospi ? "KOSPI" : "KOSDAQ", sector, PreviousClose(random, kospi), Liquidity(random),
+                DayRange(random, kospi)));
         }
 
         return listings;
@@ -82,6 +84,10 @@ public static class MarketUniverse
         return TickSize.RoundDown(price);
     }
 
+    /// <summary>Smaller names swing more than the large caps: 2.5–6% a day on KOSPI, 3–9% on KOSDAQ.</summary>
+    private static double DayRange(Random random, bool kospi) =>
+        Math.Round(kospi ? 2.5 + random.NextDouble() * 3.5 : 3 + random.NextDouble() * 6, 1);
+
     /// <summary>Pareto tail: most small names trade rarely, a few are as busy as a mid large cap.</summary>
     private static double Liquidity(Random random) => Math.Min(6, 0.02 * Math.Pow(1 - random.NextDouble(), -1 / 1.1));
 
@@ -95,8 +101,9 @@ public static class MarketUniverse
         while (reader.ReadLine() is { Length: > 0 } line)
         {
             var f = line.Split(',');
+            // The real KOSPI large caps stand for the KOSPI200 (its dynamic VI threshold is tighter).
             listings.Add(new Listing(f[0], f[1], f[2], f[3], long.Parse(f[4], CultureInfo.InvariantCulture),
-                double.Parse(f[5], CultureInfo.InvariantCulture)));
+                double.Parse(f[5], CultureInfo.InvariantCulture), double.Parse(f[6], CultureInfo.InvariantCulture), Kospi200: f[2] == "KOSPI"));
         }
 
         return listings;

@@ -13,7 +13,8 @@ public sealed class SimClock
 
     private readonly TimeProvider time;
     private readonly double speed;
-    private readonly long startedAt;
+    private long startedAt;
+    private int started;
     private readonly bool wall;
 
     public SimClock(TimeProvider time, IOptions<SimOptions> options)
@@ -25,6 +26,15 @@ public sealed class SimClock
         Calendar = KrxCalendar.Default.WithClosures(options.Value.Holidays);
         startedAt = time.GetTimestamp();
         TradingDate = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Kst).DateTime);
+    }
+
+    /// <summary>
+    /// Begins the virtual day now (once; later calls do nothing): building 2,500 books takes a while, and a fast clock
+    /// must not spend its day before the market trades.
+    /// </summary>
+    public void Begin()
+    {
+        if (Interlocked.Exchange(ref started, 1) == 0) startedAt = time.GetTimestamp();
     }
 
     /// <summary>Today's hours: the regular day for a virtual day, the calendar's (10:00 opens, the CSAT day) on the wall clock.</summary>

@@ -41,7 +41,7 @@ public sealed partial class SimMarket
             var number = flow.NextOrderId();
             var order = new UserOrder(number, 0, accountNo, code, stock.Listing.Name, side, type, price, quantity, time) { HoldPrice = hold };
             ledger.Add(order);
-            events.Add(AccountMessages.Order(order, "접수", side == OrderSide.Buy ? "+매수" : "-매도", time));
+            events.Add(AccountMessages.Order(order, "접수", side == OrderSide.Buy ? "+매수" : "-매도", time, Quote(stock)));
             fills.Clear();
             var result = stock.Book.Submit(new OrderRequest(number, accountNo, side, type, price, quantity), fills);
             Settle(stock, time, trades, events);
@@ -49,7 +49,7 @@ public sealed partial class SimMarket
             {
                 // A market order's unfilled remainder does not rest.
                 order.Cancelled += result.Cancelled;
-                events.Add(AccountMessages.Order(order, "취소", side == OrderSide.Buy ? "매수취소" : "매도취소", time));
+                events.Add(AccountMessages.Order(order, "취소", side == OrderSide.Buy ? "매수취소" : "매도취소", time, Quote(stock)));
             }
 
             return new OrderOutcome(true, "", number, quantity);
@@ -68,8 +68,8 @@ public sealed partial class SimMarket
             var result = stock.Book.Cancel(original, quantity);
             order.Cancelled += result.Cancelled;
             var number = flow.NextOrderId();
-            events.Add(AccountMessages.Order(order, "확인", order.Side == OrderSide.Buy ? "매수취소" : "매도취소", time));
-            events.Add(AccountMessages.Balance(ledger, code, stock.Listing.Name, stock.Price, order.Side));
+            events.Add(AccountMessages.Order(order, "확인", order.Side == OrderSide.Buy ? "매수취소" : "매도취소", time, Quote(stock)));
+            events.Add(AccountMessages.Balance(ledger, code, stock.Listing.Name, Quote(stock), order.Side));
             return new OrderOutcome(true, "", number, result.Cancelled);
         }
     }
@@ -99,8 +99,8 @@ public sealed partial class SimMarket
             var moved = new UserOrder(number, original, accountNo, code, stock.Listing.Name, order.Side, OrderType.Limit, price, quantity, time);
             ledger.Add(moved);
             var kind = order.Side == OrderSide.Buy ? "매수정정" : "매도정정";
-            events.Add(AccountMessages.Order(order, "확인", kind, time));
-            events.Add(AccountMessages.Order(moved, "접수", kind, time));
+            events.Add(AccountMessages.Order(order, "확인", kind, time, Quote(stock)));
+            events.Add(AccountMessages.Order(moved, "접수", kind, time, Quote(stock)));
             fills.Clear();
             stock.Book.Submit(new OrderRequest(number, accountNo, order.Side, OrderType.Limit, price, quantity), fills);
             Settle(stock, time, trades, events);
@@ -114,7 +114,10 @@ public sealed partial class SimMarket
             ? (ledger, stock, order)
             : null;
 
-    /// <summary>Prints every fill in <see cref="fills"/> as a trade and books the traders' sides of them.</summary>
+    /// <summary>
+    /// Prints every fill in <see cref="fills"/> as a trade and books the traders' sides of them; notes a VI the order
+    /// that made them set off.
+    /// </summary>
     private void Settle(SimStock stock, TimeOnly time, List<SimTrade> trades, List<AccountEvent>? events)
     {
         foreach (var fill in fills)
@@ -124,13 +127,17 @@ public sealed partial class SimMarket
             Book(fill.BuyAccount, fill.BuyOrderId, fill, stock, time, events);
             Book(fill.SellAccount, fill.SellOrderId, fill, stock, time, events);
         }
+
+        if (stock.Book.Interruption is { } trigger && stock.Interruption is null) Interrupt(stock, trigger, time);
     }
 
     private void Book(string account, long orderId, Fill fill, SimStock stock, TimeOnly time, List<AccountEvent>? events)
     {
         if (!ledgers.TryGetValue(account, out var ledger) || ledger.Order(orderId) is not { } order) return;
         var (commission, tax) = ledger.Fill(order, fill.Price, fill.Quantity, TradingDate);
-        events?.Add(AccountMessages.Order(order, "체결", order.Side == OrderSide.Buy ? "+매수" : "-매도", time, fill, commission, tax));
-        events?.Add(AccountMessages.Balance(ledger, order.Code, order.Name, stock.Price, order.Side));
+        events?.Add(AccountMessages.Order(order, "체결", order.Side == OrderSide.Buy ? "+매수" : "-매도", time, Quote(stock), fill, commission, tax));
+        events?.Add(AccountMessages.Balance(ledger, order.Code, order.Name, Quote(stock), order.Side));
     }
+
+    private static StockQuote Quote(SimStock stock) => new(stock.Price, stock.BestAsk, stock.BestBid, stock.Listing.PreviousClose);
 }

@@ -14,9 +14,10 @@ public sealed partial class SimMarket
     private readonly double[] cumulativeLiquidity;
     private readonly int seed;
     private readonly Dictionary<string, IReadOnlyList<DailyBar>> history = [];
+    private readonly ViOptions vi;
 
     public SimMarket(IOptions<SimOptions> options, SimClock clock)
-        : this(MarketUniverse.Create(options.Value.Seed, options.Value.Listings), options.Value.Seed, clock.TradingDate)
+        : this(MarketUniverse.Create(options.Value.Seed, options.Value.Listings), options.Value.Seed, clock.TradingDate, options.Value.Vi)
     {
         foreach (var account in options.Value.Accounts)
         {
@@ -24,14 +25,20 @@ public sealed partial class SimMarket
         }
     }
 
-    public SimMarket(IReadOnlyList<Listing> listings, int seed, DateOnly tradingDate = default)
+    public SimMarket(IReadOnlyList<Listing> listings, int seed, DateOnly tradingDate = default, ViOptions? vi = null)
     {
         this.seed = seed;
+        this.vi = vi ?? new ViOptions();
         flow = new OrderFlow(seed);
         cumulativeLiquidity = new double[listings.Count];
         var sum = 0d;
         for (var i = 0; i < listings.Count; i++) cumulativeLiquidity[i] = sum += listings[i].Liquidity;
-        Open(listings, tradingDate == default ? new DateOnly(2026, 1, 2) : tradingDate);
+        var facts = listings.Select(l =>
+        {
+            var (volume, value) = DailyHistory.PreviousDay(l, seed);
+            return new DayFacts(l, volume, value);
+        });
+        Open([.. facts], tradingDate == default ? new DateOnly(2026, 1, 2) : tradingDate);
     }
 
     /// <summary>
@@ -53,19 +60,20 @@ public sealed partial class SimMarket
             }
 
             foreach (var ledger in ledgers.Values) ledger.StartDay(date);
-            Open([.. stocks.Select(s => s.Listing with { PreviousClose = s.Price })], date);
+            interrupted.Clear();
+            Open([.. stocks.Select(s => new DayFacts(s.Listing with { PreviousClose = s.Price }, s.Volume, s.TradingValue))], date);
         }
     }
 
-    private void Open(IReadOnlyList<Listing> listings, DateOnly date)
+    private void Open(IReadOnlyList<DayFacts> facts, DateOnly date)
     {
         TradingDate = date;
         Phase = MarketPhase.BeforeOpen;
-        stocks = listings.Select(l => new SimStock(l)).ToArray();
-        Listings = [.. listings];
+        stocks = facts.Select(f => new SimStock(f, vi.RuleFor(f.Listing))).ToArray();
+        Listings = [.. facts.Select(f => f.Listing)];
         byCode = stocks.ToDictionary(s => s.Listing.Code);
         UsSectors = new UsSectorDay(seed, date);
-        var factors = new Random(HashCode.Combine(seed, date.DayNumber));
+        var factors = new Random(Seeds.Mix(seed, date.DayNumber, 2));
         foreach (var stock in stocks)
         {
             // Each stock follows its sector's tilt with its own beta, so sectors move together but not in lockstep.
@@ -84,20 +92,22 @@ public sealed partial class SimMarket
     public bool IsListed(string code) => byCode.ContainsKey(code);
 
     /// <summary>
-    /// Runs the synthetic order flow at <paramref name="time"/> until at least <paramref name="count"/> trades print;
-    /// fills of traders' resting orders go to their accounts and to <paramref name="events"/>.
+    /// Runs the synthetic order flow at <paramref name="time"/> until at least <paramref name="count"/> trades print
+    /// (fewer when most of the market is halted in VIs); fills of traders' resting orders go to their accounts and to
+    /// <paramref name="events"/>. Stocks in a VI only collect orders: their codes go to <paramref name="collected"/>.
     /// </summary>
-    public List<SimTrade> Generate(int count, TimeOnly time, List<AccountEvent>? events = null)
+    public List<SimTrade> Generate(int count, TimeOnly time, List<AccountEvent>? events = null, HashSet<string>? collected = null)
     {
         var trades = new List<SimTrade>(count + 16);
         lock (gate)
         {
-            while (trades.Count < count)
+            for (var steps = 0; trades.Count < count && steps < 4L * count + 1_000; steps++)
             {
                 var stock = stocks[flow.NextStock(cumulativeLiquidity)];
                 fills.Clear();
                 flow.Step(stock, fills, time);
                 Settle(stock, time, trades, events);
+                if (stock.Interruption is not null) collected?.Add(stock.Listing.Code);
             }
         }
 

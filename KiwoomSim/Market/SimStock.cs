@@ -3,12 +3,17 @@ using Gslts.KiwoomSim.Matching;
 namespace Gslts.KiwoomSim.Market;
 
 /// <summary>One stock at the sim: its order book and its day's running totals. Not thread-safe: <see cref="SimMarket"/> guards it.</summary>
-public sealed class SimStock(Listing listing)
+public sealed class SimStock(DayFacts facts, ViRule? vi = null)
 {
-    public Listing Listing { get; } = listing;
-    public OrderBook Book { get; } = new(listing.PreviousClose);
+    public SimStock(Listing listing) : this(new DayFacts(listing, 0, 0))
+    {
+    }
+
+    public Listing Listing => Facts.Listing;
+    public DayFacts Facts { get; } = facts;
+    public OrderBook Book { get; } = new(facts.Listing.PreviousClose, vi: vi);
     public PriceLimits Limits => Book.Limits;
-    public long Price { get; private set; } = listing.PreviousClose;
+    public long Price { get; private set; } = facts.Listing.PreviousClose;
     public long Open { get; private set; }
     public long High { get; private set; }
     public long Low { get; private set; }
@@ -17,12 +22,28 @@ public sealed class SimStock(Listing listing)
     public long BuyVolume { get; private set; }
     public long SellVolume { get; private set; }
     public long Trades { get; private set; }
+    public long BuyTrades { get; private set; }
+    public long SellTrades { get; private set; }
+    public TimeOnly OpenAt { get; private set; }
+    public TimeOnly HighAt { get; private set; }
+    public TimeOnly LowAt { get; private set; }
+    public TimeOnly? UpperAt { get; private set; }
+    public TimeOnly? LowerAt { get; private set; }
 
-    /// <summary>The stock's own log deviation of its fair price, on top of the day's tilt.</summary>
+    /// <summary>The stock's own log deviation of its fair price (a random walk in market time), on top of the day's tilt.</summary>
     public double FairDeviation { get; set; }
+
+    /// <summary>Market second of the day the fair price last moved; negative before the day's first step.</summary>
+    public double FairAt { get; set; } = -1;
 
     /// <summary>Where the fair price drifts today (log): the US sector tilt of this stock's sector, set by the market.</summary>
     public double TargetDeviation { get; set; }
+
+    /// <summary>The VI the stock is in now (its call auction runs until <see cref="ViEvent.ReleaseAt"/>), else null.</summary>
+    public ViEvent? Interruption { get; set; }
+
+    /// <summary>VIs of this stock today.</summary>
+    public int Interruptions { get; set; }
 
     /// <summary>The synthetic participants' resting orders, oldest first, so they can be withdrawn.</summary>
     public Queue<long> MakerOrders { get; } = new();
@@ -42,16 +63,22 @@ public sealed class SimStock(Listing listing)
         var quantity = fill.Quantity;
         var price = fill.Price;
         Price = price;
-        Open = Trades == 0 ? price : Open;
-        High = Trades == 0 ? price : Math.Max(High, price);
-        Low = Trades == 0 ? price : Math.Min(Low, price);
+        if (Trades == 0) (Open, High, Low, OpenAt, HighAt, LowAt) = (price, price, price, time, time, time);
+        if (price > High) (High, HighAt) = (price, time);
+        if (price < Low) (Low, LowAt) = (price, time);
+        if (price >= Limits.Upper) UpperAt ??= time;
+        if (price <= Limits.Lower) LowerAt ??= time;
         Volume += quantity;
         TradingValue += price * quantity;
-        if (fill.Aggressor == OrderSide.Buy) BuyVolume += quantity;
-        else SellVolume += quantity;
+        if (fill.Aggressor == OrderSide.Buy) (BuyVolume, BuyTrades) = (BuyVolume + quantity, BuyTrades + 1);
+        else (SellVolume, SellTrades) = (SellVolume + quantity, SellTrades + 1);
         Trades++;
         var trade = new SimTrade(Listing.Code, time, price, fill.Aggressor == OrderSide.Buy ? quantity : -quantity, Listing.PreviousClose,
-            Open, High, Low, Volume, TradingValue, BuyVolume, SellVolume, BestAsk, BestBid, Limits.Upper, Limits.Lower);
+            Open, High, Low, Volume, TradingValue, BuyVolume, SellVolume, BestAsk, BestBid, Limits.Upper, Limits.Lower)
+        {
+            Facts = Facts, OpenAt = OpenAt, HighAt = HighAt, LowAt = LowAt, UpperAt = UpperAt, LowerAt = LowerAt,
+            BuyTrades = BuyTrades, SellTrades = SellTrades,
+        };
         Tape.Add(trade);
         return trade;
     }

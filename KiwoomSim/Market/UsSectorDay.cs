@@ -28,7 +28,7 @@ public sealed class UsSectorDay
 
     public UsSectorDay(int seed, DateOnly tradingDate)
     {
-        var random = new Random(HashCode.Combine(seed, tradingDate.DayNumber));
+        var random = new Random(Seeds.Mix(seed, tradingDate.DayNumber));
         Spy = Math.Round(Normal(random) * 1.0, 2);
         Moves = SectorMap.Keys.ToDictionary(etf => etf, etf => Math.Round(0.9 * Spy + Normal(random) * 0.9, 2));
         PreviousSession = Previous(tradingDate);

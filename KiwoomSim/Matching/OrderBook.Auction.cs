@@ -34,12 +34,17 @@ public sealed partial class OrderBook
         return best;
     }
 
-    /// <summary>Executes the auction at its single price, in price-time priority, then returns to continuous trading.</summary>
+    /// <summary>
+    /// Executes the auction at its single price, in price-time priority, then returns to continuous trading; the single
+    /// price becomes the static VI reference.
+    /// </summary>
     public AuctionPrice EndAuction(long reference, List<Fill> fills)
     {
         var auction = Indicative(reference);
         InAuction = false;
+        Interruption = null;
         if (auction.Volume == 0) return auction;
+        StaticReference = auction.Price;
 
         var left = auction.Volume;
         var aggressor = TotalBid >= TotalAsk ? OrderSide.Buy : OrderSide.Sell;

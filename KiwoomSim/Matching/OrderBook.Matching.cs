@@ -2,14 +2,20 @@ namespace Gslts.KiwoomSim.Matching;
 
 public sealed partial class OrderBook
 {
-    /// <summary>Takes the opposite side from its best price up to <paramref name="limit"/>, oldest order first.</summary>
+    /// <summary>
+    /// Takes the opposite side from its best price up to <paramref name="limit"/>, oldest order first; stops where the
+    /// next fill would set off a VI, and the book goes to a call auction.
+    /// </summary>
     private long Match(long orderId, string account, OrderSide side, int limit, long quantity, List<Fill> fills)
     {
         var left = quantity;
+        var before = LastPrice ?? StaticReference;
+        var dynamicBand = Vi is null ? default : ViRule.Band(before, Vi.DynamicPercent);
         if (side == OrderSide.Buy)
         {
             while (left > 0 && bestAsk <= limit)
             {
+                if (Interrupts(prices[bestAsk], before, dynamicBand)) break;
                 left -= TakeFrom(asks[bestAsk]!, prices[bestAsk], left, buy: (orderId, account), sell: null, OrderSide.Buy, fills);
                 if (asks[bestAsk]!.IsEmpty) bestAsk = NextAsk(bestAsk);
             }
@@ -18,6 +24,7 @@ public sealed partial class OrderBook
         {
             while (left > 0 && bestBid >= limit)
             {
+                if (Interrupts(prices[bestBid], before, dynamicBand)) break;
                 left -= TakeFrom(bids[bestBid]!, prices[bestBid], left, buy: null, sell: (orderId, account), OrderSide.Sell, fills);
                 if (bids[bestBid]!.IsEmpty) bestBid = NextBid(bestBid);
             }
@@ -25,6 +32,16 @@ public sealed partial class OrderBook
 
         if (quantity > left) LastPrice = fills[^1].Price;
         return quantity - left;
+    }
+
+    /// <summary>True (and the book in a VI's call auction) when a trade at <paramref name="price"/> breaks a VI band.</summary>
+    private bool Interrupts(long price, long before, (long Low, long High) dynamicBand)
+    {
+        if (Vi is null || (ViRule.Inside(staticBand, price) && ViRule.Inside(dynamicBand, price))) return false;
+        if (ViTrigger.Check(Vi, price, StaticReference, before) is not { } trigger) return false;
+        Interruption = trigger;
+        InAuction = true;
+        return true;
     }
 
     /// <summary>Fills up to <paramref name="wanted"/> from one level's queue at <paramref name="price"/>.</summary>

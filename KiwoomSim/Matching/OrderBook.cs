@@ -15,10 +15,12 @@ public sealed partial class OrderBook
     private int bestBid = -1;
     private int bestAsk;
 
-    public OrderBook(long basePrice, long maxQuantity = 10_000_000)
+    public OrderBook(long basePrice, long maxQuantity = 10_000_000, ViRule? vi = null)
     {
         Limits = PriceLimits.From(basePrice);
         MaxQuantity = maxQuantity;
+        Vi = vi;
+        StaticReference = basePrice;
         var grid = new List<long>();
         for (var p = Limits.Lower; p <= Limits.Upper; p = TickSize.Step(p, 1)) grid.Add(p);
         prices = [.. grid];
@@ -33,6 +35,25 @@ public sealed partial class OrderBook
 
     public bool InAuction { get; private set; }
 
+    /// <summary>The VI thresholds continuous matching obeys; null trades without interruptions.</summary>
+    public ViRule? Vi { get; }
+
+    /// <summary>The last single price (the base price until the open): static VI is measured from it.</summary>
+    public long StaticReference
+    {
+        get;
+        private set
+        {
+            field = value;
+            staticBand = Vi is null ? default : ViRule.Band(value, Vi.StaticPercent);
+        }
+    }
+
+    private (long Low, long High) staticBand;
+
+    /// <summary>Set when continuous matching stopped for a VI; the book then collects orders until <see cref="EndAuction"/>.</summary>
+    public ViTrigger? Interruption { get; private set; }
+
     public long? LastPrice { get; private set; }
 
     public long TotalBid { get; private set; }
@@ -42,6 +63,13 @@ public sealed partial class OrderBook
     public long? BestBid => bestBid >= 0 ? prices[bestBid] : null;
 
     public long? BestAsk => bestAsk < prices.Length ? prices[bestAsk] : null;
+
+    /// <summary>The resting quantity at <paramref name="price"/> on one side (0 for an empty or off-grid price).</summary>
+    public long QuantityAt(OrderSide side, long price)
+    {
+        var i = IndexOf(price);
+        return i < 0 ? 0 : ((side == OrderSide.Buy ? bids : asks)[i]?.Quantity ?? 0);
+    }
 
     public bool Contains(long orderId) => orders.ContainsKey(orderId);
 
@@ -55,7 +83,7 @@ public sealed partial class OrderBook
         var level = market ? (order.Side == OrderSide.Buy ? prices.Length - 1 : 0) : IndexOf(order.Price);
         var filled = InAuction ? 0 : Match(order.OrderId, order.Account, order.Side, level, order.Quantity, fills);
         var left = order.Quantity - filled;
-        // An unfilled market remainder is cancelled in continuous trading; in an auction it waits for the single price.
+        // An unfilled market remainder is cancelled in continuous trading; in an auction (a VI's too) it waits for the single price.
         if (left > 0 && (!market || InAuction))
         {
             Rest(new RestingOrder(order.OrderId, order.Account, order.Side, level, left));

@@ -20,7 +20,6 @@ public sealed class RealtimeSession(
     private const int MaxFrameBytes = 1 << 20;
     private const int OutboxCapacity = 10_000;
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
-    private static readonly HashSet<string> KnownTypes = ["0B", "0D", "00", "04"];
 
     private readonly Channel<byte[]> outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
     private readonly CancellationTokenSource closing = new();
@@ -193,13 +192,15 @@ public sealed class RealtimeSession(
                 return;
             }
 
-            var unknown = types.FirstOrDefault(t => !KnownTypes.Contains(t)) ?? items.FirstOrDefault(i => i.Length > 0 && !market.IsListed(i));
+            var unknown = types.FirstOrDefault(t => !RealMessages.Types.Contains(t)) ?? items.FirstOrDefault(i => i.Length > 0 && !market.IsListed(i));
             if (unknown is not null)
             {
                 Send(RealMessages.Answer(trnm, 1, $"[{KiwoomErrors.UnknownStock}:등록할 수 없는 항목입니다 ({unknown})]"));
                 return;
             }
 
+            // Kiwoom's own client registers the market-wide types with no item at all; that means item "".
+            if (items.Count == 0 && types.All(RealMessages.MarketWide.Contains)) items = [""];
             pairs.AddRange(items.SelectMany(i => types.Select(t => (i, t))));
         }
 
@@ -224,6 +225,11 @@ public sealed class RealtimeSession(
 
             groups[group] = next;
             Send(RealMessages.Answer(trnm, 0, KiwoomErrors.Ok));
+            // A client that registers the session messages mid-day learns the session it joined at once.
+            if (trnm == "REG" && pairs.Contains(("", SessionItem.Type)) && sessions.LatestSession is { } latest)
+            {
+                Send(RealMessages.Real([latest]));
+            }
         }
     }
 

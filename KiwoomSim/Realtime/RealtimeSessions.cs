@@ -32,20 +32,25 @@ public sealed class RealtimeSessions(ILogger<RealtimeSessions> logger)
     public void Leave(string appKey, RealtimeSession session) =>
         byAppKey.TryRemove(new KeyValuePair<string, RealtimeSession>(appKey, session));
 
+    private JsonObject? latestSession;
+
+    /// <summary>The last 0s item sent (the market's session now), or null before the first.</summary>
+    public JsonObject? LatestSession => latestSession?.DeepClone().AsObject();
+
     /// <summary>
     /// Sends each session the trades (0B) and, once per traded stock, the book after them (0D) that it registered for,
     /// several items per REAL frame. Books are built only for stocks some session asked 0D of.
     /// </summary>
-    public void Publish(IReadOnlyList<SimTrade> trades, Func<string, JsonObject?> book, IEnumerable<string>? bookChanges = null)
+    public void Publish(IReadOnlyList<SimTrade> trades, Func<string, byte[]?> book, IEnumerable<string>? bookChanges = null)
     {
         var codes = trades.Select(t => t.Code).Concat(bookChanges ?? []).Distinct().ToList();
         if (codes.Count == 0 || byAppKey.IsEmpty) return;
-        var books = new Dictionary<string, JsonObject?>();
+        var books = new Dictionary<string, byte[]?>();
         foreach (var session in byAppKey.Values)
         {
             session.SendRegistered(registered =>
             {
-                var bookItems = new List<JsonObject>();
+                var bookItems = new List<byte[]>();
                 foreach (var code in codes)
                 {
                     if (!registered(code, RealMessages.Book)) continue;
@@ -54,6 +59,30 @@ public sealed class RealtimeSessions(ILogger<RealtimeSessions> logger)
                 }
 
                 return RealMessages.TradeFrames(trades, registered, bookItems);
+            });
+        }
+    }
+
+    /// <summary>0s: the market's session changed; every session that registered 0s hears it.</summary>
+    public void PublishSession(IReadOnlyList<JsonObject> items)
+    {
+        if (items.Count == 0) return;
+        latestSession = (JsonObject)items[^1].DeepClone();
+        var frame = System.Text.Encoding.UTF8.GetBytes(RealMessages.Real(items.Select(i => (JsonObject)i.DeepClone())));
+        foreach (var session in byAppKey.Values) session.SendRegistered(registered => registered("", SessionItem.Type) ? [frame] : []);
+    }
+
+    /// <summary>1h: VIs set off and released, to sessions that registered 1h for every stock (item "") or for that stock.</summary>
+    public void PublishInterruptions(IReadOnlyList<ViEvent> interruptions)
+    {
+        if (interruptions.Count == 0 || byAppKey.IsEmpty) return;
+        var items = interruptions.Select(v => (Code: v.Listing.Code, Item: ViItem.For(v))).ToList();
+        foreach (var session in byAppKey.Values)
+        {
+            session.SendRegistered(registered =>
+            {
+                var mine = items.Where(i => registered("", ViItem.Type) || registered(i.Code, ViItem.Type)).Select(i => (JsonObject)i.Item.DeepClone()).ToList();
+                return mine.Count > 0 ? [System.Text.Encoding.UTF8.GetBytes(RealMessages.Real(mine))] : [];
             });
         }
     }

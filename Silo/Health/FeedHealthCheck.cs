@@ -10,7 +10,8 @@ public sealed class FeedHealthCheck(FeedStatus feed) : IHealthCheck
         Task.FromResult(feed.IsLoggedIn
             ? HealthCheckResult.Healthy($"logged in on {feed.Connections} connection(s) with {feed.LiveCodes} codes" +
                 (feed.Uncovered > 0 ? $" ({feed.Uncovered} more codes need app keys)" : "") +
-                $"; {feed.TicksReceived} trades received, last message {feed.LastMessageAt:O}")
+                $"; {feed.TicksReceived} trades received, last message {feed.LastMessageAt:O}" +
+                (feed.MarketSession is { } session ? $"; market {session.Meaning} ({session.Code}) since {session.Time:HH:mm:ss}" : ""))
             : HealthCheckResult.Unhealthy(feed.GaveUp
                 ? $"stopped: {feed.LastError}"
                 : $"not logged in ({feed.Reconnects} reconnects): {feed.LastError ?? "connecting"}"));

@@ -91,6 +91,15 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_bridge_keeps_the_market_session_the_sim_announces_in_0s()
+    {
+        await Until(() => Feed.MarketSession is not null);
+
+        Assert.Equal(("3", "장시작"), (Feed.MarketSession!.Code, Feed.MarketSession.Meaning));
+        Assert.Equal(0, Feed.Rejected);
+    }
+
+    [Fact]
     public async Task After_the_sim_drops_every_socket_the_bridge_logs_in_again_and_trades_resume()
     {
         await Until(() => Feed.IsLoggedIn && Feed.TicksReceived > 0);

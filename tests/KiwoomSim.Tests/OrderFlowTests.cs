@@ -58,7 +58,9 @@ public sealed class OrderFlowTests
         var market = new SimMarket(MarketUniverse.LargeCaps, seed: 4);
         market.Generate(20_000, Nine);
 
-        foreach (var view in market.Views().Where(v => v.Trades > 50))
+        // A stock in a VI collects orders for its call auction: its book may cross until the single price.
+        var halted = market.Interrupted();
+        foreach (var view in market.Views().Where(v => v.Trades > 50 && !halted.Contains(v.Listing.Code)))
         {
             Assert.True(view.BestBid > 0 && view.BestAsk > 0, $"{view.Listing.Code} has both sides");
             Assert.True(view.BestBid < view.BestAsk, $"{view.Listing.Code} bid {view.BestBid} < ask {view.BestAsk}");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Gslts.KiwoomSim.Market;
 using Gslts.KiwoomSim.Realtime;
 
@@ -14,7 +13,7 @@ public sealed class RealFramesTests
     public void A_burst_goes_out_in_frames_of_at_most_a_thousand_items_in_print_order_with_the_books_last()
     {
         var trades = Enumerable.Range(1, 2_500).Select(i => Trade(i % 2 == 0 ? "005930" : "000660", i)).ToList();
-        var books = new[] { new JsonObject { ["type"] = "0D", ["item"] = "005930" }, new JsonObject { ["type"] = "0D", ["item"] = "000660" } };
+        var books = new[] { """{"type":"0D","item":"005930"}"""u8.ToArray(), """{"type":"0D","item":"000660"}"""u8.ToArray() };
 
         var frames = RealMessages.TradeFrames(trades, (_, _) => true, books);
 
