@@ -36,4 +36,12 @@ public sealed class Fees(decimal commissionRate, IReadOnlyDictionary<int, decima
         var (bought, sold) = (buy * quantity, sell * quantity);
         return sold - bought - Commission(bought) - Commission(sold) - Tax(sold, date);
     }
+
+    /// <summary>A round trip's net return as a fraction of the money put in (commission both sides, tax on the sell; won rounding left out).</summary>
+    public decimal RoundTripReturn(decimal buy, decimal sell, DateOnly date)
+    {
+        if (buy <= 0) throw new ArgumentOutOfRangeException(nameof(buy), buy, "A buy price must be positive.");
+        var tax = TaxRate(Settlement(date));
+        return (sell * (1 - CommissionRate - tax) - buy * (1 + CommissionRate)) / buy;
+    }
 }

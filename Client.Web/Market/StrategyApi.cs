@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gslts.Grains.Interfaces.Sectors;
 using Gslts.Grains.Interfaces.Strategy;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Gslts.Client.Web.Market;
 
-/// <summary>The morning page's resources: today's (or a date's) strategy, and the sectors board.</summary>
+/// <summary>The morning page's resources: today's (or a date's) morning plan and its revisions, and the sectors board.</summary>
 public static class StrategyApi
 {
     public const string BoardKey = "KRX";
@@ -15,46 +16,43 @@ public static class StrategyApi
     {
         var strategy = endpoints.MapGroup("/api/strategy");
         strategy.MapGet("/today", GetToday);
-        strategy.MapPost("/today/build", BuildToday);
+        strategy.MapPost("/today/build", ReviseToday);
         strategy.MapGet("/{date}", GetByDate);
+        strategy.MapGet("/{date}/revisions", GetRevisions);
         endpoints.MapGroup("/api/sectors").MapGet("/", GetSectors);
         return endpoints;
     }
 
-    /// <summary>Today's plan (KST date); built now when not built yet or built before the US sessions were in.</summary>
-    private static async Task<IResult> GetToday(IGrainFactory grains, TimeProvider time)
+    /// <summary>Today's morning plan (KST date): the stored one, or built now when its time has come and its data is in; 503 with Retry-After while it waits.</summary>
+    private static async Task<IResult> GetToday(IGrainFactory grains, TimeProvider time, HttpContext context)
     {
-        var today = StrategyDates.Today(time.GetUtcNow());
-        var grain = grains.GetGrain<IStrategyGrain>(StrategyDates.Key(today));
-        var plan = await grain.Get();
-        if (plan is null || plan.UsSectors.Count == 0) plan = await grain.Build();
-        return plan.UsSectors.Count == 0
-            ? TypedResults.Problem($"{StrategyDates.Key(today)} 전략을 만들 수 없습니다: 미국 섹터 데이터가 아직 없습니다. 잠시 후 다시 시도하세요.", statusCode: 503)
-            : TypedResults.Ok(plan);
+        var build = await grains.GetGrain<IStrategyGrain>(StrategyDates.Key(StrategyDates.Today(time.GetUtcNow()))).BuildMorningPlan(evenIfIncomplete: false);
+        if (build.Plan is { } plan) return TypedResults.Ok(plan);
+        var seconds = (int)Math.Clamp(Math.Ceiling(build.RetryAfter.TotalSeconds), 1, 3_600);
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(build.Waiting, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    /// <summary>Builds today's plan again now (on demand, e.g. after the US data came in late); browsers watching get it pushed.</summary>
-    private static async Task<IResult> BuildToday(IGrainFactory grains, TimeProvider time)
-    {
-        var today = StrategyDates.Today(time.GetUtcNow());
-        var plan = await grains.GetGrain<IStrategyGrain>(StrategyDates.Key(today)).Build();
-        return plan.UsSectors.Count == 0
-            ? TypedResults.Problem($"{StrategyDates.Key(today)} 전략을 만들 수 없습니다: 미국 섹터 데이터가 아직 없습니다. 잠시 후 다시 시도하세요.", statusCode: 503)
-            : TypedResults.Ok(plan);
-    }
+    /// <summary>Builds today's plan again now (e.g. after the US data came in late) as a revision beside the morning plan, which stays as built; browsers watching get it pushed.</summary>
+    private static async Task<IResult> ReviseToday(IGrainFactory grains, TimeProvider time) =>
+        TypedResults.Ok(await grains.GetGrain<IStrategyGrain>(StrategyDates.Key(StrategyDates.Today(time.GetUtcNow()))).Revise());
 
     private static async Task<IResult> GetByDate(string date, IGrainFactory grains)
     {
-        if (!StrategyDates.TryParse(date, out var day))
-        {
-            return TypedResults.Problem($"'{date}'은(는) 날짜가 아닙니다: {StrategyDates.Format} 형식으로 입력하세요 (예: 2026-03-20).", statusCode: 400);
-        }
-
+        if (!StrategyDates.TryParse(date, out var day)) return Malformed(date);
         var plan = await grains.GetGrain<IStrategyGrain>(StrategyDates.Key(day)).Get();
         return plan is null
             ? TypedResults.Problem($"{StrategyDates.Key(day)}의 전략이 없습니다.", statusCode: 404)
             : TypedResults.Ok(plan);
     }
+
+    private static async Task<IResult> GetRevisions(string date, IGrainFactory grains) =>
+        StrategyDates.TryParse(date, out var day)
+            ? TypedResults.Ok(await grains.GetGrain<IStrategyGrain>(StrategyDates.Key(day)).GetRevisions())
+            : Malformed(date);
+
+    private static IResult Malformed(string date) =>
+        TypedResults.Problem($"'{date}'은(는) 날짜가 아닙니다: {StrategyDates.Format} 형식으로 입력하세요 (예: 2026-03-20).", statusCode: 400);
 
     private static async Task<IResult> GetSectors(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ISectorBoardGrain>(BoardKey).GetBoard());

@@ -1,6 +1,4 @@
 using Gslts.Grains.Interfaces;
-using Gslts.Grains.Interfaces.Sectors;
-using Gslts.Grains.Interfaces.Stocks;
 using Gslts.Grains.Interfaces.Strategy;
 using Gslts.Grains.Interfaces.Streams;
 using Gslts.Grains.Sectors;
@@ -10,119 +8,107 @@ using Microsoft.Extensions.Options;
 namespace Gslts.Grains.Strategy;
 
 /// <summary>
-/// The morning plan of one trading date: gathers last night's US sessions, the strong sectors' stocks and their last
-/// trading value from the grains, lets <see cref="StrategyPlanner"/> decide, and stores the plan.
+/// The plans of one trading date: gathers last night's US sessions, the strong sectors' stocks and their trading values
+/// and the signals' history from the grains (<see cref="StrategyInputs"/>), lets <see cref="StrategyPlanner"/> decide,
+/// and stores the morning plan once and each revision beside it.
 /// </summary>
 public sealed class StrategyGrain(
-    [PersistentState("plan", StorageNames.Market)] IPersistentState<StrategyState> plan,
+    [PersistentState("plan", StorageNames.Market)] IPersistentState<StrategyState> plans,
     SectorMap map,
     IOptions<StrategyOptions> options,
     TimeProvider time,
     ILogger<StrategyGrain> logger) : Grain, IStrategyGrain
 {
-    /// <summary>US closes read before the date: a few sessions are enough for the last session's change.</summary>
-    private const int UsHistoryDays = 30;
-    private const int CallsInFlight = 32;
-    // About the year of daily bars the stock grains keep.
-    private const int SignalHistoryDays = 370;
+    private static readonly TimeSpan AskAgain = TimeSpan.FromSeconds(5);
 
     public const string NoKoreanHistoryNote = "과거 적중률·평균 익일 수익률: 국내 종목의 일별 종가 이력이 아직 없어 계산하지 않았습니다.";
+    public const string NoPreviousValuesNote = "전일 거래대금을 아는 후보 종목이 없어 후보를 고르지 못했습니다.";
 
-    public Task<StrategyPlan?> Get() => Task.FromResult(plan.State.Plan);
+    public Task<StrategyPlan?> Get() => Task.FromResult(plans.State.Plan);
 
-    public async Task<StrategyPlan> Build()
+    public Task<IReadOnlyList<StrategyPlan>> GetRevisions() => Task.FromResult<IReadOnlyList<StrategyPlan>>(plans.State.Revisions);
+
+    public async Task<MorningBuild> BuildMorningPlan(bool evenIfIncomplete)
+    {
+        if (plans.State.Plan is { } kept) return new MorningBuild(kept, null, TimeSpan.Zero);
+        var date = Date();
+        var buildAt = new DateTimeOffset(date.ToDateTime(options.Value.BuildAt), StrategyDates.Kst);
+        var now = time.GetUtcNow();
+        if (now < buildAt)
+        {
+            return new MorningBuild(null, $"{StrategyDates.Key(date)} 전략은 {options.Value.BuildAt:HH\\:mm}(KST)에 만들어집니다.", buildAt - now);
+        }
+
+        var inputs = new StrategyInputs(GrainFactory, map, date, intraday: false);
+        var night = await inputs.UsSessions();
+        if (night.Waiting.Count > 0 && !evenIfIncomplete)
+        {
+            return new MorningBuild(null, $"미국 섹터 데이터를 기다리는 중입니다: {string.Join(", ", night.Waiting)}. 잠시 후 다시 시도하세요.", AskAgain);
+        }
+
+        var built = await BuildAsync(inputs, night, revision: 0);
+        if (built.Candidates.Count == 0 && built.StrongSectors.Count > 0 && !evenIfIncomplete)
+        {
+            return new MorningBuild(null, "국내 종목의 전일 거래대금을 기다리는 중입니다. 잠시 후 다시 시도하세요.", AskAgain);
+        }
+
+        plans.State = plans.State with { Plan = built };
+        await StoreAndPublish(built);
+        return new MorningBuild(built, null, TimeSpan.Zero);
+    }
+
+    public async Task<StrategyPlan> Revise()
+    {
+        var inputs = new StrategyInputs(GrainFactory, map, Date(), intraday: true);
+        var revision = plans.State.Revisions.Count == 0 ? 1 : plans.State.Revisions[^1].Revision + 1;
+        var built = await BuildAsync(inputs, await inputs.UsSessions(), revision);
+        plans.State = plans.State with { Revisions = [.. plans.State.Revisions.Append(built).TakeLast(options.Value.MaxRevisions)] };
+        await StoreAndPublish(built);
+        return built;
+    }
+
+    private DateOnly Date()
     {
         var key = this.GetPrimaryKeyString();
-        if (!StrategyDates.TryParse(key, out var date)) throw new ArgumentException($"'{key}' is not a trading date ({StrategyDates.Format}).");
+        return StrategyDates.TryParse(key, out var date) ? date : throw new ArgumentException($"'{key}' is not a trading date ({StrategyDates.Format}).");
+    }
 
+    private async Task<StrategyPlan> BuildAsync(StrategyInputs inputs, UsNight night, int revision)
+    {
         var rules = options.Value;
+        var date = Date();
         var notes = new List<string>();
-        var sessions = await UsSessionsBefore(date, notes);
-        var market = sessions.GetValueOrDefault(map.MarketSymbol);
-        var sectors = map.Etfs.Select(e => sessions.GetValueOrDefault(e.Symbol)).OfType<UsSectorMove>().ToList();
+        var missing = night.Waiting.Where(s => !night.Moves.ContainsKey(s)).ToList();
+        var behind = night.Waiting.Where(night.Moves.ContainsKey).ToList();
+        if (missing.Count > 0) notes.Add($"미국 시장 데이터가 없어 제외했습니다: {string.Join(", ", missing)}");
+        if (behind.Count > 0) notes.Add($"지난밤 세션이 아직 들어오지 않아 이전 세션을 썼습니다: {string.Join(", ", behind)}");
+        var market = night.Moves.GetValueOrDefault(map.MarketSymbol);
+        var sectors = map.Etfs.Select(e => night.Moves.GetValueOrDefault(e.Symbol)).OfType<UsSectorMove>().ToList();
         var empty = new Dictionary<string, IReadOnlyList<CandidateStock>>();
         var noSignals = new Dictionary<string, SignalStats>();
 
         // The sectors first (cheap, pure), so only the strong sectors' stocks are asked for.
         var outline = StrategyPlanner.Plan(new PlanInputs(date, time.GetUtcNow(), sectors, market, empty, noSignals, notes), map, rules);
         var stocks = new Dictionary<string, IReadOnlyList<CandidateStock>>(StringComparer.Ordinal);
-        foreach (var sector in outline.StrongSectors)
-        {
-            stocks[sector.Name] = await StocksOf(sector.Name, rules.MaxStocksPerSector);
-        }
+        foreach (var sector in outline.StrongSectors) stocks[sector.Name] = await inputs.StocksOf(sector.Name, rules.MaxStocksPerSector);
 
         var signals = new Dictionary<string, SignalStats>(StringComparer.Ordinal);
         foreach (var (sector, direction) in outline.StrongSectors.Select(s => (s.Name, SignalDirection.Up)).Concat(outline.WeakSectors.Select(s => (s.Name, SignalDirection.Down))))
         {
-            if (await SignalOf(sector, direction, date) is { } stats) signals[sector] = stats;
+            if (await inputs.SignalOf(sector, direction) is { } stats) signals[sector] = stats;
         }
 
         if (signals.Count == 0 && (outline.StrongSectors.Count > 0 || outline.WeakSectors.Count > 0)) notes.Add(NoKoreanHistoryNote);
-        var built = StrategyPlanner.Plan(new PlanInputs(date, time.GetUtcNow(), sectors, market, stocks, signals, notes), map, rules);
+        if (outline.StrongSectors.Count > 0 && stocks.Values.All(s => s.Count == 0)) notes.Add(NoPreviousValuesNote);
+        return StrategyPlanner.Plan(new PlanInputs(date, time.GetUtcNow(), sectors, market, stocks, signals, notes), map, rules) with { Revision = revision };
+    }
 
-        plan.State = new StrategyState { Plan = built };
-        await plan.WriteStateAsync();
+    private async Task StoreAndPublish(StrategyPlan built)
+    {
+        await plans.WriteStateAsync();
         await this.GetStreamProvider(StreamNames.Provider).GetStream<StrategyPlan>(StreamNames.ForStrategy()).OnNextAsync(built);
-        logger.LogInformation("Strategy of {Date} built: strong {Strong}, weak {Weak}, {Candidates} candidates",
-            date, string.Join(",", built.StrongSectors.Select(s => s.Name)), string.Join(",", built.WeakSectors.Select(s => s.Name)), built.Candidates.Count);
-        return built;
-    }
-
-    /// <summary>
-    /// The sector's signal history before <paramref name="date"/>: its ETF's closes held by the US sector grain against the
-    /// daily bars (from the broker) of the map's member stocks. Null where either side has no history.
-    /// </summary>
-    private async Task<SignalStats?> SignalOf(string sectorName, SignalDirection direction, DateOnly date)
-    {
-        if (map.Sector(sectorName) is not { Codes.Count: > 0 } sector) return null;
-        var etf = await GrainFactory.GetGrain<IUsSectorGrain>(sector.Symbol).GetHistory(date.AddDays(-SignalHistoryDays), date.AddDays(-1));
-        var members = await Task.WhenAll(sector.Codes.Select(code => GrainFactory.GetGrain<IStockGrain>(code).GetDailyHistory()));
-        var closes = members.Select(bars => (IReadOnlyList<DailyClose>)[.. bars.Select(b => new DailyClose(b.Date, b.Close))]).ToList();
-        return SignalHistory.Measure(etf, closes, direction, before: date);
-    }
-
-    private async Task<Dictionary<string, UsSectorMove>> UsSessionsBefore(DateOnly date, List<string> notes)
-    {
-        var symbols = map.Etfs.Select(e => e.Symbol).Append(map.MarketSymbol).ToList();
-        var histories = await Task.WhenAll(symbols.Select(s => GrainFactory.GetGrain<IUsSectorGrain>(s).GetHistory(date.AddDays(-UsHistoryDays), date.AddDays(-1))));
-        var moves = new Dictionary<string, UsSectorMove>(StringComparer.Ordinal);
-        for (var i = 0; i < symbols.Count; i++)
-        {
-            if (DailyCloses.LastSessionBefore(symbols[i], histories[i], date) is not { } session) continue;
-            var name = map.Etf(symbols[i])?.Name ?? "S&P 500";
-            moves[symbols[i]] = new UsSectorMove(symbols[i], name, session.Date, session.Close, session.ChangeRate);
-        }
-
-        var missing = symbols.Where(s => !moves.ContainsKey(s)).ToList();
-        if (missing.Count > 0) notes.Add($"미국 시장 데이터가 없어 제외했습니다: {string.Join(", ", missing)}");
-        return moves;
-    }
-
-    /// <summary>
-    /// The map's codes of the sector, then its busiest members as the sector grain last heard them, each with its stock
-    /// grain's last trading value (the sector grain's report where the stock grain has none).
-    /// </summary>
-    private async Task<IReadOnlyList<CandidateStock>> StocksOf(string sectorName, int most)
-    {
-        var sectorGrain = GrainFactory.GetGrain<IKrSectorGrain>(sectorName);
-        var members = await sectorGrain.GetMembers();
-        var reported = (await sectorGrain.GetSummary()).Date;
-        var byCode = members.GroupBy(m => m.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var codes = (map.Sector(sectorName)?.Codes ?? []).Concat(members.Select(m => m.Code)).Distinct(StringComparer.Ordinal).Take(most).ToList();
-
-        var stocks = new List<CandidateStock>(codes.Count);
-        foreach (var chunk in codes.Chunk(CallsInFlight))
-        {
-            var snapshots = await Task.WhenAll(chunk.Select(code => GrainFactory.GetGrain<IStockGrain>(code).GetSnapshot()));
-            foreach (var snapshot in snapshots)
-            {
-                var member = byCode.GetValueOrDefault(snapshot.Code);
-                var name = snapshot.Name ?? member?.Name ?? snapshot.Code;
-                if (snapshot.TradingValue > 0) stocks.Add(new CandidateStock(snapshot.Code, name, snapshot.TradingValue, snapshot.TradingDate));
-                else if (member is { TradingValue: > 0 }) stocks.Add(new CandidateStock(snapshot.Code, name, member.TradingValue, reported));
-            }
-        }
-
-        return stocks;
+        logger.LogInformation("Strategy of {Date} built ({Kind}): strong {Strong}, weak {Weak}, {Candidates} candidates",
+            built.Date, built.IsMorningPlan ? "morning plan" : $"revision {built.Revision}",
+            string.Join(",", built.StrongSectors.Select(s => s.Name)), string.Join(",", built.WeakSectors.Select(s => s.Name)), built.Candidates.Count);
     }
 }

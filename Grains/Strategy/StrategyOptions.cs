@@ -10,6 +10,12 @@ public sealed class StrategyOptions
     /// <summary>KST time of day the plan of a KRX trading day is built (the reminder checks once a minute).</summary>
     public TimeOnly BuildAt { get; set; } = new(8, 0);
 
+    /// <summary>How long the scheduler waits for the whole US night and the previous session's values before it builds the morning plan with what is there (saying what was missing).</summary>
+    public TimeSpan WaitForData { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Revisions kept per date (the oldest are dropped).</summary>
+    public int MaxRevisions { get; set; } = 100;
+
     /// <summary>The strongest US sectors whose Korean sectors are expected strong.</summary>
     public int TopSectors { get; set; } = 3;
 
@@ -32,6 +38,8 @@ public sealed class StrategyOptions
         if (TopSectors < 1 || BottomSectors < 0) problems.Add($"{Section}:TopSectors must be at least 1 and BottomSectors not negative.");
         if (TopFraction is <= 0 or > 1) problems.Add($"{Section}:TopFraction must be above 0 and at most 1 (0.2 = the top 20%).");
         if (MinCandidates < 1 || MaxCandidates < MinCandidates) problems.Add($"{Section}:MinCandidates must be at least 1 and MaxCandidates at least MinCandidates.");
+        if (WaitForData < TimeSpan.Zero || WaitForData > TimeSpan.FromHours(6)) problems.Add($"{Section}:WaitForData must be between 00:00:00 and 06:00:00.");
+        if (MaxRevisions < 1) problems.Add($"{Section}:MaxRevisions must be at least 1.");
         if (MaxStocksPerSector < 1) problems.Add($"{Section}:MaxStocksPerSector must be at least 1.");
         return problems;
     }

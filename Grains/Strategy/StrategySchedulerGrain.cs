@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Gslts.Grains.Strategy;
 
 /// <summary>
-/// Builds each trading day's plan at <see cref="StrategyOptions.BuildAt"/> KST. A reminder wakes it once a minute (the
-/// shortest period reminders allow); the time is checked against <see cref="TimeProvider"/>, so a changed build time
-/// or a silo that was down at 08:00 needs no re-registration.
+/// Builds each trading day's morning plan at <see cref="StrategyOptions.BuildAt"/> KST. A reminder wakes it once a
+/// minute (the shortest period reminders allow); the time is checked against <see cref="TimeProvider"/>, so a changed
+/// build time or a silo that was down at 08:00 needs no re-registration. While the US night or the previous session's
+/// values are not all in, it asks again each minute, and after <see cref="StrategyOptions.WaitForData"/> builds with
+/// what is there.
 /// </summary>
 public sealed class StrategySchedulerGrain(
     [PersistentState("schedule", StorageNames.Market)] IPersistentState<StrategySchedulerState> schedule,
@@ -19,6 +21,9 @@ public sealed class StrategySchedulerGrain(
 {
     public const string ReminderName = "build-strategy";
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
+
+    // When this activation first found the due date's data incomplete: a restarted silo waits again, which costs minutes, not a plan.
+    private (DateOnly Date, DateTimeOffset Since)? waiting;
 
     public async Task Start()
     {
@@ -35,10 +40,19 @@ public sealed class StrategySchedulerGrain(
 
     private async Task BuildIfDue()
     {
-        if (BuildSchedule.Due(time.GetUtcNow(), options.Value.BuildAt, schedule.State.LastBuilt, KrxCalendar.Default) is not { } date) return;
+        var now = time.GetUtcNow();
+        if (BuildSchedule.Due(now, options.Value.BuildAt, schedule.State.LastBuilt, KrxCalendar.Default) is not { } date) return;
+        if (waiting?.Date != date) waiting = (date, now);
         try
         {
-            await GrainFactory.GetGrain<IStrategyGrain>(StrategyDates.Key(date)).Build();
+            var waitedEnough = now - waiting.Value.Since >= options.Value.WaitForData;
+            var build = await GrainFactory.GetGrain<IStrategyGrain>(StrategyDates.Key(date)).BuildMorningPlan(evenIfIncomplete: waitedEnough);
+            if (build.Plan is null)
+            {
+                logger.LogInformation("Strategy of {Date} not built yet: {Reason}", date, build.Waiting);
+                return;
+            }
+
             schedule.State = schedule.State with { LastBuilt = date };
             await schedule.WriteStateAsync();
         }

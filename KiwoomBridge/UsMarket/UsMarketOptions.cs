@@ -18,8 +18,8 @@ public sealed class UsMarketOptions
 
     public string YahooBaseUrl { get; set; } = "https://query1.finance.yahoo.com";
 
-    /// <summary>Yahoo's range of daily bars asked for (1mo, 3mo, 1y, …).</summary>
-    public string YahooRange { get; set; } = "1mo";
+    /// <summary>Yahoo's range of daily bars asked for (1mo, 3mo, 1y, …): a year, as the signals' history reads a year of closes.</summary>
+    public string YahooRange { get; set; } = "1y";
 
     /// <summary>KiwoomSim's address; defaults to the first of <c>Gslts:Sim:Urls</c>.</summary>
     public string? SimUrl { get; set; }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Gslts.KiwoomBridge.UsMarket;
 
 /// <summary>
-/// Yahoo Finance's v8 chart API (<c>/v8/finance/chart/{symbol}?interval=1d&amp;range=1mo</c>): one call per symbol.
+/// Yahoo Finance's v8 chart API (<c>/v8/finance/chart/{symbol}?interval=1d&amp;range=1y</c>): one call per symbol.
 /// A bar's date is its timestamp's date in the exchange's time zone; a bar of a session still open is left out.
 /// </summary>
 public sealed class YahooChartSource(IHttpClientFactory http, IOptions<UsMarketOptions> options, TimeProvider time) : IUsMarketSource

@@ -53,7 +53,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 .AddSingleton<StorageGate>()
                 .AddSingleton<MemoryStockStore>()
                 .AddSingleton<IStockStore>(sp => sp.GetRequiredService<MemoryStockStore>())
-                .AddSectorMap(new ConfigurationBuilder().Build())
+                .AddSectorMap(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Gslts:Strategy:WaitForData"] = "00:00:00" }).Build())
                 .AddKeyedSingleton<IGrainStorage>(StorageNames.Market, (sp, _) =>
                     new GatedStorage(sp.GetRequiredKeyedService<IGrainStorage>(MemoryMarket), sp.GetRequiredService<StorageGate>())));
     }

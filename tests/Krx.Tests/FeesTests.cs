@@ -33,4 +33,15 @@ public sealed class FeesTests
         // 10 shares 70,000 → 71,000 in 2026: +10,000 − 105 − 106 − 1,420.
         Assert.Equal(10_000 - 105 - 106 - 1_420, Fees.Kiwoom.RoundTripProfit(70_000, 71_000, 10, new DateOnly(2026, 3, 3)));
     }
+
+    [Fact]
+    public void A_round_trips_return_is_the_price_move_less_both_commissions_and_the_sell_tax_as_a_fraction()
+    {
+        // 70,000 → 71,000 on 2024-06-03 (tax 0.18%): (71,000 × (1 − 0.00015 − 0.0018) − 70,000 × 1.00015) / 70,000.
+        var expected = (71_000m * (1 - 0.00015m - 0.0018m) - 70_000m * 1.00015m) / 70_000m;
+
+        Assert.Equal(expected, Fees.Kiwoom.RoundTripReturn(70_000, 71_000, new DateOnly(2024, 6, 3)));
+        Assert.True(Fees.Kiwoom.RoundTripReturn(70_000, 70_000, new DateOnly(2024, 6, 3)) < 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Fees.Kiwoom.RoundTripReturn(0, 70_000, new DateOnly(2024, 6, 3)));
+    }
 }

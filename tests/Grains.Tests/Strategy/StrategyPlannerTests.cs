@@ -91,12 +91,14 @@ public sealed class StrategyPlannerTests
     [Fact]
     public void The_signal_history_of_each_sector_is_attached_where_it_exists()
     {
-        var signals = new Dictionary<string, SignalStats> { ["반도체"] = new(120, 0.61, 0.42), ["통신"] = new(80, 0.55, -0.12) };
+        var semiconductors = new SignalStats(new("종가→종가", 120, 0.61, 0.42), new("시가→종가", 120, 0.52, 0.05), null);
+        var telecoms = new SignalStats(new("종가→종가", 80, 0.55, -0.12), null, null);
+        var signals = new Dictionary<string, SignalStats> { ["반도체"] = semiconductors, ["통신"] = telecoms };
 
         var plan = StrategyPlanner.Plan(Inputs(Night, [], signals), SectorMap.Default, Rules);
 
-        Assert.Equal(new SignalStats(120, 0.61, 0.42), plan.StrongSectors.Single(s => s.Name == "반도체").Signal);
-        Assert.Equal(new SignalStats(80, 0.55, -0.12), plan.WeakSectors.Single(s => s.Name == "통신").Signal);
+        Assert.Same(semiconductors, plan.StrongSectors.Single(s => s.Name == "반도체").Signal);
+        Assert.Same(telecoms, plan.WeakSectors.Single(s => s.Name == "통신").Signal);
         Assert.Null(plan.StrongSectors.Single(s => s.Name == "IT").Signal);
     }
 

@@ -15,7 +15,8 @@ public sealed class StrategyApiTests
     [Fact]
     public async Task Todays_strategy_follows_the_sims_US_sectors_is_stored_for_its_date_and_a_malformed_date_is_refused()
     {
-        await using var host = await TestHost.StartAsync();
+        // Built from midnight KST on, so the morning plan is due whenever the test runs.
+        await using var host = await TestHost.StartAsync("--Gslts:Strategy:BuildAt=00:00:00");
         using var http = new HttpClient { BaseAddress = host.Web };
         var sim = new Uri(host.App.Configuration["Gslts:Sim:Urls"]!);
         var night = await http.GetFromJsonAsync<JsonElement>(new Uri(sim, "/sim/us-sectors"));
@@ -24,8 +25,17 @@ public sealed class StrategyApiTests
         // Stock grains hold trading values once the feed is live.
         await Eventually(() => http.GetAsync("/api/stocks/005930"), r => r.StatusCode == HttpStatusCode.OK);
 
-        var today = await Eventually(() => http.GetAsync("/api/strategy/today"), r => r.StatusCode == HttpStatusCode.OK);
+        // Until the whole night and the previous session's values are in, the morning plan waits and says so.
+        var waits = new List<HttpResponseMessage>();
+        var today = await Eventually(() => http.GetAsync("/api/strategy/today"), r =>
+        {
+            if (r.StatusCode != HttpStatusCode.OK) waits.Add(r);
+            return r.StatusCode == HttpStatusCode.OK;
+        });
         var plan = (await today.Content.ReadFromJsonAsync<StrategyPlan>())!;
+
+        Assert.All(waits, r => Assert.Equal((HttpStatusCode.ServiceUnavailable, true), (r.StatusCode, r.Headers.RetryAfter?.Delta > TimeSpan.Zero)));
+        Assert.Equal(0, plan.Revision);
 
         var map = SectorMap.Default;
         Assert.Equal(DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).DateTime), plan.Date);
@@ -35,7 +45,9 @@ public sealed class StrategyApiTests
         Assert.Equal(moves.Take(3).SelectMany(m => map.Etf(m.Symbol)!.Sectors.Select(s => s.Name)), plan.StrongSectors.Select(s => s.Name));
         Assert.Equal(moves.TakeLast(3).Reverse().SelectMany(m => map.Etf(m.Symbol)!.Sectors.Select(s => s.Name)), plan.WeakSectors.Select(s => s.Name));
         Assert.Equal(night.GetProperty("spy").GetDecimal(), plan.Market!.ChangeRate);
-        Assert.InRange(plan.Candidates.Count, 0, 10);
+        Assert.InRange(plan.Candidates.Count, 1, 10);
+        // The morning plan reads nothing of its own day: candidates are ranked by the session before.
+        Assert.All(plan.Candidates, c => Assert.True(c.TradingValueDate < plan.Date, $"{c.Code} ranked by {c.TradingValueDate}"));
         Assert.All(plan.Candidates, c => Assert.Contains(c.Sector, plan.StrongSectors.Select(s => s.Name)));
         Assert.Equal(Enumerable.Range(1, plan.Candidates.Count), plan.Candidates.Select(c => c.Rank));
         Assert.Equal(plan.Candidates.Select(c => c.TradingValue).OrderDescending(), plan.Candidates.Select(c => c.TradingValue));
@@ -66,6 +78,13 @@ public sealed class StrategyApiTests
         Assert.True(watched.BuiltAt >= plan.BuiltAt);
         Assert.Equal(rebuilt.Date, live?.Date);
         Assert.True(rebuilt.BuiltAt > plan.BuiltAt);
+        Assert.Equal(1, rebuilt.Revision);
+        // The rebuild is a revision beside the morning plan, which stays as built.
+        var kept = (await http.GetFromJsonAsync<StrategyPlan>("/api/strategy/today"))!;
+        Assert.Equal((plan.BuiltAt, 0), (kept.BuiltAt, kept.Revision));
+        var revisions = (await http.GetFromJsonAsync<StrategyPlan[]>($"/api/strategy/{StrategyDates.Key(plan.Date)}/revisions"))!;
+        Assert.Equal([(1, rebuilt.BuiltAt)], revisions.Select(r => (r.Revision, r.BuiltAt)));
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/strategy/20261301/revisions")).StatusCode);
 
         var board = (await http.GetFromJsonAsync<SectorBoard>("/api/sectors"))!;
         Assert.Equal(map.Etfs.Select(e => e.Symbol), board.UsSectors.Select(r => r.Symbol));

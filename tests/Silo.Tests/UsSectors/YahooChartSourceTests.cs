@@ -57,7 +57,7 @@ public sealed class YahooChartSourceTests
 
         var fetch = await source.FetchAsync(["XLK", "XLZ"], CancellationToken.None);
 
-        Assert.Equal(["https://yahoo.test/v8/finance/chart/XLK?interval=1d&range=1mo", "https://yahoo.test/v8/finance/chart/XLZ?interval=1d&range=1mo"],
+        Assert.Equal(["https://yahoo.test/v8/finance/chart/XLK?interval=1d&range=1y", "https://yahoo.test/v8/finance/chart/XLZ?interval=1d&range=1y"],
             http.Requests.Select(u => u.ToString()));
         Assert.Equal(["XLK"], fetch.Series.Select(s => s.Symbol));
         Assert.Equal(5, fetch.Series[0].Closes.Count);
