@@ -15,6 +15,7 @@ public sealed class BatchedStockStore : IStockStore, IAsyncDisposable
     public const string MeterName = "Gslts.Storage.Stocks";
 
     private readonly StockTables tables;
+    private readonly bool synchronousDriver;
     private readonly TimeSpan interval;
     private readonly TimeProvider time;
     private readonly ILogger<BatchedStockStore> logger;
@@ -35,6 +36,7 @@ public sealed class BatchedStockStore : IStockStore, IAsyncDisposable
     public BatchedStockStore(StorageSettings settings, TimeProvider time, ILogger<BatchedStockStore> logger)
     {
         (tables, interval, this.time, this.logger) = (new StockTables(settings), settings.WriteInterval, time, logger);
+        synchronousDriver = settings.Provider == StorageProvider.Sqlite;
         commits = meter.CreateCounter<long>("gslts.storage.stocks.commits", description: "Transactions committed");
         failures = meter.CreateCounter<long>("gslts.storage.stocks.failed_commits", description: "Transactions that failed (their writes are retried by their grains)");
         statements = meter.CreateCounter<long>("gslts.storage.stocks.statements", description: "SQL statements executed in committed transactions");
@@ -98,7 +100,12 @@ public sealed class BatchedStockStore : IStockStore, IAsyncDisposable
     {
         try
         {
-            var totals = await tables.WriteAsync([.. batch.Select(p => p.Write)], CancellationToken.None);
+            StockDayWrite[] writes = [.. batch.Select(p => p.Write)];
+            // SQLite's async calls complete synchronously: a long commit on a pool thread would starve the grains' turns.
+            var totals = synchronousDriver
+                ? await Task.Factory.StartNew(() => tables.WriteAsync(writes, CancellationToken.None), CancellationToken.None,
+                    TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()
+                : await tables.WriteAsync(writes, CancellationToken.None);
             commitTime.Record(time.GetElapsedTime(lastCommit).TotalMilliseconds);
             commits.Add(1);
             statements.Add(totals.Statements);
