@@ -30,6 +30,7 @@ public static class ClientWebExtensions
         services.AddSingleton<StockFeedForwarder>();
         services.AddHostedService(sp => sp.GetRequiredService<StockFeedForwarder>());
         services.AddSingleton<GroupForwarder>();
+        services.AddSingleton<BookForwarder>();
         return services;
     }
 
@@ -52,6 +53,7 @@ public static class ClientWebExtensions
         api.MapSearchApi();
         api.MapKrxApi();
         api.MapStrategyApi();
+        api.MapMarketApi();
         app.MapOrleansDashboard(DashboardPath);
         app.MapClientApp();
         return app;

@@ -59,6 +59,7 @@ public static class KiwoomBridgeExtensions
         services.AddSingleton<Rest.KiwoomRestClient>();
         services.AddSingleton<Rest.KiwoomApi>();
         services.AddSingleton<FeedStatus>();
+        services.AddHostedService<MarketSessionReporter>();
         services.AddSingleton<Gslts.Grains.Interfaces.Accounts.IBroker, Accounts.KiwoomBroker>();
         services.AddSingleton<Accounts.AccountFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<Accounts.AccountFeed>());

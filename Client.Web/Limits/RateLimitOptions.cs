@@ -14,7 +14,7 @@ public sealed class RateLimitOptions
     /// <summary>HTTP requests a client may make at once before <see cref="RequestsPerSecond"/> applies.</summary>
     public int RequestBurst { get; set; } = 200;
 
-    /// <summary>Hub method calls (Watch, Unwatch, WatchRanking, WatchStrategy) a client may make per second, sustained.</summary>
+    /// <summary>Hub method calls (Watch, Unwatch, WatchBook, WatchRanking, WatchStrategy, WatchMarket) a client may make per second, sustained.</summary>
     public int HubCallsPerSecond { get; set; } = 10;
 
     /// <summary>Hub method calls a client may make at once before <see cref="HubCallsPerSecond"/> applies.</summary>

@@ -9,7 +9,13 @@ public sealed class ConnectionWatches(int capacity)
     private readonly Lock gate = new();
     private readonly List<string> codes = new(capacity);
 
-    public bool Ranking { get; set; }
+    /// <summary>The ranking scope this connection follows, or null.</summary>
+    public string? RankingScope { get; set; }
+
+    /// <summary>The stock whose book this connection is shown, or null.</summary>
+    public string? Book { get; set; }
+
+    public bool Market { get; set; }
 
     public bool Strategy { get; set; }
 

@@ -20,6 +20,7 @@ public static class StockApi
         group.MapGet("/candles", GetMinuteCandles);
         group.MapGet("/trades", GetRecentTrades);
         group.MapGet("/daily", GetDailyHistory);
+        group.MapGet("/book", GetBook);
         return group;
     }
 
@@ -30,6 +31,10 @@ public static class StockApi
     /// <summary>The stock's daily bars from the broker (about a year), oldest first.</summary>
     private static async Task<IResult> GetDailyHistory(string code, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetDailyHistory());
+
+    /// <summary>The stock's latest 10-level book (204 before the first).</summary>
+    private static async Task<IResult> GetBook(string code, IGrainFactory grains) =>
+        await grains.GetGrain<IStockGrain>(code).GetBook() is { } book ? TypedResults.Ok(book) : TypedResults.NoContent();
 
     /// <summary>The newest trades (count 1–100, default 30), oldest first.</summary>
     private static async Task<IResult> GetRecentTrades(string code, IGrainFactory grains, int? count = null)

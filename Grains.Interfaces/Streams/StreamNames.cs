@@ -30,4 +30,9 @@ public static class StreamNames
     public const string Strategies = "strategy";
 
     public static StreamId ForStrategy() => StreamId.Create(Strategies, "KRX");
+
+    /// <summary>Namespace of the market session's stream (one, key "KRX"), carrying <c>MarketStatus</c> when the session changes.</summary>
+    public const string Market = "market-session";
+
+    public static StreamId ForMarket() => StreamId.Create(Market, "KRX");
 }

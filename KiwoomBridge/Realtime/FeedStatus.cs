@@ -71,5 +71,12 @@ public sealed class FeedStatus
 
     public void Ignore() => Interlocked.Increment(ref ignored);
 
-    public void Session(MarketSession session) => MarketSession = session;
+    /// <summary>Raised on the reading thread for every 0s (the session reporter hands it to the grains).</summary>
+    public event Action<MarketSession>? SessionChanged;
+
+    public void Session(MarketSession session)
+    {
+        MarketSession = session;
+        SessionChanged?.Invoke(session);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class RankingApiTests
             if (top.Stocks.Count > 0) pushed.TrySetResult(top);
         });
         await connection.StartAsync();
-        await connection.InvokeAsync<TopList>("WatchRanking");
+        await connection.InvokeAsync<TopList>("WatchRanking", "all");
 
         // Names come with the stock master, which may land a moment after the first trades.
         var top = await Poll.Until(() => http.GetFromJsonAsync<TopList>("/api/ranking?n=10"), t => t!.Stocks.Count >= 5 && t.Stocks.All(s => s.Name is not null), Patience);

@@ -56,7 +56,7 @@ public sealed class RateLimitTests
         {
             try
             {
-                return await connection.InvokeAsync<TopList>("WatchRanking");
+                return await connection.InvokeAsync<TopList>("WatchRanking", "all");
             }
             catch (HubException e) when (e.Message.Contains("slow down"))
             {
