@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Serialization;
 using Gslts.Client.Web.Limits;
 using Gslts.Client.Web.Market;
 using Microsoft.AspNetCore.Builder;
@@ -14,12 +15,23 @@ namespace Gslts.Client.Web;
 public static class ClientWebExtensions
 {
     public const string DashboardPath = "/dashboard";
+    public const string OpenApiDocumentName = "v1";
+    public const string OpenApiRoute = "/openapi/{documentName}.json";
 
     /// <summary>The web role's services: SignalR hub, stream forwarding, REST problem details, per-client rate limits.</summary>
     public static IServiceCollection AddClientWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSignalR(hub => hub.AddFilter<HubCallLimiter>());
         services.AddProblemDetails();
+        // The page's TypeScript types are generated from this document (ClientApp/openapi.json), so they follow the C# records.
+        services.AddOpenApi(OpenApiDocumentName, o => o.AddSchemaTransformer((schema, _, _) =>
+        {
+            // Every property of a record is always written (null when it has no value): required, so TypeScript does not make it optional.
+            if (schema.Properties is { Count: > 0 } properties) schema.Required = new HashSet<string>(properties.Keys);
+            return Task.CompletedTask;
+        }));
+        // Numbers are numbers: the document then types them as integers, not "integer or numeric string".
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         services.AddOptions<MarketHubOptions>().Bind(configuration.GetSection(MarketHubOptions.Section))
             .Validate(o => o.WatchLease >= TimeSpan.FromSeconds(3) && o.WatchLease <= TimeSpan.FromMinutes(5), "Gslts:Web:Market:WatchLease must be between 3 seconds and 5 minutes.")
             .Validate(o => o.MaxWatchesPerConnection is >= 1 and <= 20, "Gslts:Web:Market:MaxWatchesPerConnection must be between 1 and 20.")
@@ -54,6 +66,7 @@ public static class ClientWebExtensions
         api.MapKrxApi();
         api.MapStrategyApi();
         api.MapMarketApi();
+        app.MapOpenApi(OpenApiRoute);
         app.MapOrleansDashboard(DashboardPath);
         app.MapClientApp();
         return app;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Gslts.Krx;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Gslts.Client.Web.Market;
@@ -17,7 +18,7 @@ public static class KrxApi
     }
 
     /// <summary>Tick bands, the daily limit, fees and tax, and the hours of <paramref name="date"/> (default: today in KST).</summary>
-    private static IResult GetRules(TimeProvider clock, string? date = null)
+    private static Results<Ok<KrxRules>, ProblemHttpResult> GetRules(TimeProvider clock, string? date = null)
     {
         var day = Kst.DateOf(clock.GetUtcNow());
         if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))

@@ -1,6 +1,7 @@
 using Gslts.Grains.Interfaces.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Gslts.Client.Web.Market;
@@ -17,7 +18,7 @@ public static class SearchApi
     }
 
     /// <summary>Stocks by code, Korean name, 초성 or English name (q), best match first, then by the day's 거래대금; limit 1–50 (default 20).</summary>
-    private static async Task<IResult> Search(IGrainFactory grains, string? q = null, int? limit = null)
+    private static async Task<Results<Ok<IReadOnlyList<StockSearchHit>>, ProblemHttpResult>> Search(IGrainFactory grains, string? q = null, int? limit = null)
     {
         if (string.IsNullOrWhiteSpace(q)) return TypedResults.Problem("q is required: a code, a name, 초성 or an English name.", statusCode: 400);
         if (q.Length > MaxQuery) return TypedResults.Problem($"q is longer than {MaxQuery} characters.", statusCode: 400);

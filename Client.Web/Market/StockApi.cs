@@ -2,6 +2,7 @@ using Gslts.Grains.Interfaces.Stocks;
 using Gslts.Krx;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
@@ -15,7 +16,8 @@ public static class StockApi
 
     public static RouteGroupBuilder MapStockApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/stocks/{code}").AddEndpointFilter(OnlyListedStocks);
+        var group = endpoints.MapGroup("/api/stocks/{code}").AddEndpointFilter(OnlyListedStocks)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/", GetSnapshot);
         group.MapGet("/candles", GetMinuteCandles);
         group.MapGet("/trades", GetRecentTrades);
@@ -25,25 +27,25 @@ public static class StockApi
     }
 
     /// <summary>Today's one-minute candles of the stock (an empty list before its first trade).</summary>
-    private static async Task<IResult> GetMinuteCandles(string code, IGrainFactory grains) =>
+    private static async Task<Ok<Candle[]>> GetMinuteCandles(string code, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetMinuteCandles());
 
     /// <summary>The stock's daily bars from the broker (about a year), oldest first.</summary>
-    private static async Task<IResult> GetDailyHistory(string code, IGrainFactory grains) =>
+    private static async Task<Ok<DailyBar[]>> GetDailyHistory(string code, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetDailyHistory());
 
     /// <summary>The stock's latest 10-level book (204 before the first).</summary>
-    private static async Task<IResult> GetBook(string code, IGrainFactory grains) =>
+    private static async Task<Results<Ok<OrderBook>, NoContent>> GetBook(string code, IGrainFactory grains) =>
         await grains.GetGrain<IStockGrain>(code).GetBook() is { } book ? TypedResults.Ok(book) : TypedResults.NoContent();
 
     /// <summary>The newest trades (count 1–100, default 30), oldest first.</summary>
-    private static async Task<IResult> GetRecentTrades(string code, IGrainFactory grains, int? count = null)
+    private static async Task<Results<Ok<TradePrint[]>, ProblemHttpResult>> GetRecentTrades(string code, IGrainFactory grains, int? count = null)
     {
         if (count is < 1 or > 100) return TypedResults.Problem($"count must be between 1 and 100, not {count}.", statusCode: 400);
         return TypedResults.Ok(await grains.GetGrain<IStockGrain>(code).GetRecentTrades(count ?? 30));
     }
 
-    private static async Task<IResult> GetSnapshot(string code, IGrainFactory grains)
+    private static async Task<Results<Ok<StockSnapshot>, ProblemHttpResult>> GetSnapshot(string code, IGrainFactory grains)
     {
         var snapshot = await grains.GetGrain<IStockGrain>(code).GetSnapshot();
         return snapshot.TickCount == 0

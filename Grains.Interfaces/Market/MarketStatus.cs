@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Gslts.Grains.Interfaces.Market;
 
-/// <summary>The KRX regular session as the page shows it.</summary>
+/// <summary>The KRX regular session as the page shows it (by name in JSON).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MarketSessionKind>))]
 public enum MarketSessionKind
 {
     PreOpen,
