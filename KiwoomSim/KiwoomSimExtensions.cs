@@ -38,6 +38,7 @@ public static class KiwoomSimExtensions
         services.AddSingleton<SimClock>();
         services.AddSingleton<TokenStore>();
         services.AddSingleton<SimFaults>();
+        services.AddSingleton<Market.PrintProbe>();
         services.AddSingleton<SimRest>();
         services.AddSingleton<RealtimeSessions>();
         services.AddSingleton<KiwoomSimServer>();

@@ -13,7 +13,7 @@ namespace Gslts.KiwoomSim.Market;
 /// events to the real-time sessions.
 /// </summary>
 public sealed class TradeLoop(
-    SimMarket market, SimClock clock, RealtimeSessions sessions, SimFaults faults, IOptions<SimOptions> options, TimeProvider time,
+    SimMarket market, SimClock clock, RealtimeSessions sessions, SimFaults faults, PrintProbe probe, IOptions<SimOptions> options, TimeProvider time,
     ILogger<TradeLoop> logger) : BackgroundService
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
@@ -75,6 +75,7 @@ public sealed class TradeLoop(
         if (faults.IsFeedPaused(time.GetUtcNow())) return;
         sessions.PublishInterruptions(tick.Interruptions);
         sessions.Publish(tick.Trades, code => Book(code, now), tick.Collected);
+        probe.Sent(tick.Trades);
     }
 
     private byte[]? Book(string code, TimeOnly at) =>

@@ -18,6 +18,13 @@ public static class RestEndpoints
         }
 
         app.MapGet("/sim/stats", (SimMarket market) => Results.Json(market.Stats()));
+        // Latency ground truth for benchmarks: when each trade of one stock was sent (POST starts it, GET reads it).
+        app.MapPost("/sim/probe/{code}", (string code, Market.PrintProbe probe) =>
+        {
+            probe.Start(code);
+            return Results.Ok(new { probing = code });
+        });
+        app.MapGet("/sim/probe", (Market.PrintProbe probe) => Results.Json(new { code = probe.Code, prints = probe.Prints }));
         app.MapGet("/sim/us-sectors", (SimMarket market) => Results.Json(new
         {
             tradingDate = market.TradingDate,

@@ -7,7 +7,7 @@ if (args.FirstOrDefault() == "sim")
     return 0;
 }
 
-// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout|bridge [trades/s] [connections] [stalled]|grains|storage sqlite|mariadb [trades/s] [write interval]]
+// Benchmarks are run by hand: dotnet run -c Release --project bench/Gslts.Bench -- [matching|generation|fanout|bridge [trades/s] [connections] [stalled]|grains|storage sqlite|mariadb [trades/s] [write interval]|page [trades/s] [seconds]]
 // Each prints its result rows (ratios to the baseline computed here) and exits 1 when one of its checks fails.
 var which = args.FirstOrDefault() ?? "matching";
 var baseline = Baseline.Measure();
@@ -33,11 +33,15 @@ switch (which)
         await StorageBenchmark.Run(report, args.ElementAtOrDefault(1) ?? "sqlite",
             double.Parse(args.ElementAtOrDefault(2) ?? "100000", System.Globalization.CultureInfo.InvariantCulture), writeInterval: args.ElementAtOrDefault(3));
         break;
+    case "page":
+        await PageBenchmark.Run(report, double.Parse(args.ElementAtOrDefault(1) ?? "100000", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(args.ElementAtOrDefault(2) ?? "20", System.Globalization.CultureInfo.InvariantCulture));
+        break;
     case "grains":
         await GrainsBenchmark.Run(report);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching, generation, fanout, bridge, grains, storage");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'; known: matching, generation, fanout, bridge, grains, storage, page");
         return 2;
 }
 
