@@ -9,7 +9,7 @@ namespace Gslts.KiwoomBridge;
 
 public static class KiwoomBridgeExtensions
 {
-    /// <summary>The bridge role: Kiwoom token, real-time feed and the feeder into the stock grains.</summary>
+    /// <summary>The bridge role: Kiwoom token, real-time feed, the feeder into the stock grains, the exchange ranking's refreshes.</summary>
     public static IServiceCollection AddKiwoomBridge(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KiwoomOptions>()
@@ -45,6 +45,8 @@ public static class KiwoomBridgeExtensions
                 "Gslts:Kiwoom:Journal:Folder must be a folder path.")
             .Validate(o => o.Journal.DegradedAge > TimeSpan.Zero && o.Journal.DegradedTrades >= 1,
                 "Gslts:Kiwoom:Journal:DegradedAge must be positive and DegradedTrades at least 1.")
+            .Validate(o => o.Ranking.Problems($"{KiwoomOptions.Section}:Ranking").Count == 0,
+                "Gslts:Kiwoom:Ranking: Interval must be between 00:00:01 and MaxAge (at most 01:00:00), Rows between 1 and 5000.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(KiwoomTokenClient.HttpClientName);
@@ -73,6 +75,9 @@ public static class KiwoomBridgeExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StockMasterLoader>());
         services.AddSingleton<DailyHistoryLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyHistoryLoader>());
+        services.AddSingleton<Ranking.ExchangeRankingStatus>();
+        services.AddSingleton<Ranking.ExchangeRankingRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Ranking.ExchangeRankingRefresher>());
         return services;
     }
 }

@@ -67,6 +67,9 @@ public sealed class KiwoomOptions
     /// <summary>How much of the feed the bridge holds for its grains, where the excess goes, and when /healthz says so (<c>Gslts:Kiwoom:Journal</c>).</summary>
     public Feeding.JournalOptions Journal { get; set; } = new();
 
+    /// <summary>The exchange's market-wide 거래대금 ranking taken for the ranking grain (<c>Gslts:Kiwoom:Ranking</c>).</summary>
+    public Ranking.ExchangeRankingOptions Ranking { get; set; } = new();
+
     /// <summary>Tries of one account event (an order event, a balance, a reconcile) before it is parked and the events after it go on.</summary>
     public int AccountAttempts { get; set; } = 5;
 

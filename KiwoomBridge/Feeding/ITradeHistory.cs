@@ -60,7 +60,7 @@ public sealed class KiwoomTradeHistory(KiwoomApi api, ILogger<KiwoomTradeHistory
         var wanted = new HashSet<string>(codes);
         if (wanted.Count > OneByOne)
         {
-            var ranking = api.TradingValueRankingAsync(RankingMarket.All, RankingVenue.Krx, includeManagedStocks: true, cancellationToken)
+            var ranking = api.TradingValueRankingAsync(RankingMarket.All, RankingVenue.Krx, includeManagedStocks: true, CallKind.Query, cancellationToken)
                 .GetAsyncEnumerator(cancellationToken);
             try
             {

@@ -10,6 +10,7 @@ public sealed class FeedStatus
     private long rejected;
     private long reconnects;
     private long ignored;
+    private long lastTradeUtcTicks;
 
     /// <summary>Connections the current plan opens.</summary>
     public int Connections { get; private set; }
@@ -32,6 +33,14 @@ public sealed class FeedStatus
 
     /// <summary>Real-time items of types the product does not use yet (1h, ...): counted, not logged.</summary>
     public long Ignored => Interlocked.Read(ref ignored);
+
+    /// <summary>
+    /// The market's time as the feed knows it: the exchange time of the latest trade received on any connection (KST), or
+    /// null before the first. Market time comes from the feed, never from this host's clock.
+    /// </summary>
+    public DateTimeOffset? MarketTime => Interlocked.Read(ref lastTradeUtcTicks) is > 0 and var ticks
+        ? new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromHours(9))
+        : null;
 
     /// <summary>The market's session as the last 0s told it, or null before the first.</summary>
     public MarketSession? MarketSession { get; private set; }
@@ -65,7 +74,16 @@ public sealed class FeedStatus
 
     public void Message(DateTimeOffset at) => LastMessageAt = at;
 
-    public void Tick() => Interlocked.Increment(ref ticksReceived);
+    /// <summary>A trade received, printed at <paramref name="at"/> (exchange time).</summary>
+    public void Tick(DateTimeOffset at)
+    {
+        Interlocked.Increment(ref ticksReceived);
+        var ticks = at.UtcTicks;
+        for (var seen = Interlocked.Read(ref lastTradeUtcTicks); ticks > seen; seen = Interlocked.Read(ref lastTradeUtcTicks))
+        {
+            if (Interlocked.CompareExchange(ref lastTradeUtcTicks, ticks, seen) == seen) return;
+        }
+    }
 
     public void Reject() => Interlocked.Increment(ref rejected);
 

@@ -46,7 +46,7 @@ public sealed class RealFrameRouter(TickFeeder feeder, AccountFeed accounts, Fee
                     return;
                 }
 
-                status.Tick();
+                status.Tick(trade.Time);
                 frameTrades.Add(trade);
                 return;
             case "0D":

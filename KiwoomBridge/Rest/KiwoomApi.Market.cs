@@ -71,9 +71,12 @@ public sealed partial class KiwoomApi
         }
     }
 
-    /// <summary>ka10032 거래대금상위: today's stocks by trading value, highest first across pages.</summary>
+    /// <summary>
+    /// ka10032 거래대금상위: today's stocks by trading value, highest first across pages, each page spending
+    /// <paramref name="kind"/>'s budget (<see cref="CallKind.Background"/> for a refresh that may wait).
+    /// </summary>
     public async IAsyncEnumerable<RankedStock> TradingValueRankingAsync(RankingMarket market, RankingVenue venue, bool includeManagedStocks,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        CallKind kind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var request = new
         {
@@ -94,7 +97,7 @@ public sealed partial class KiwoomApi
                 _ => throw new ArgumentOutOfRangeException(nameof(venue), venue, null),
             },
         };
-        await foreach (var page in Client.PagesAsync("/api/dostk/rkinfo", "ka10032", request, cancellationToken))
+        await foreach (var page in Client.PagesAsync("/api/dostk/rkinfo", "ka10032", request, kind, cancellationToken))
         {
             using (page)
             {

@@ -91,13 +91,18 @@ public sealed class KiwoomRestClient(
     }
 
     /// <summary>Every page of a paged query, following <c>cont-yn</c>/<c>next-key</c> until Kiwoom says there is no more.</summary>
-    public async IAsyncEnumerable<JsonDocument> PagesAsync(string path, string apiId, object body,
+    public IAsyncEnumerable<JsonDocument> PagesAsync(string path, string apiId, object body, CancellationToken cancellationToken) =>
+        PagesAsync(path, apiId, body, CallKind.Query, cancellationToken);
+
+    /// <summary>Every page of a paged query, each spending <paramref name="kind"/>'s budget (a query, or a background query that yields).</summary>
+    public async IAsyncEnumerable<JsonDocument> PagesAsync(string path, string apiId, object body, CallKind kind,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (kind == CallKind.Order) throw new ArgumentOutOfRangeException(nameof(kind), kind, "orders are not paged");
         string? nextKey = null;
         do
         {
-            var (page, key) = await CallAsync(path, apiId, body, CallKind.Query, nextKey, cancellationToken);
+            var (page, key) = await CallAsync(path, apiId, body, kind, nextKey, cancellationToken);
             yield return page;
             nextKey = key;
         }

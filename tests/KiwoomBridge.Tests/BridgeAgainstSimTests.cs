@@ -45,6 +45,8 @@ public sealed class BridgeAgainstSimTests : IAsyncLifetime
                 ["Gslts:Kiwoom:BaseUrl"] = sim.ToString(),
                 ["Gslts:Kiwoom:AppKey"] = AppKey,
                 ["Gslts:Kiwoom:SecretKey"] = SecretKey,
+                // The exchange ranking's refreshes would spend this host's query budget and faults; its own tests switch it on.
+                ["Gslts:Kiwoom:Ranking:Enabled"] = "false",
                 ["Gslts:Kiwoom:GroupSize"] = "10",
                 ["Gslts:Kiwoom:SilenceTimeout"] = "00:00:01.5",
                 ["Gslts:Sim:PingInterval"] = "00:05:00",

@@ -42,6 +42,7 @@ public sealed class ClosedMarketHost : IAsyncLifetime
                 ["Gslts:Kiwoom:BaseUrl"] = sim.ToString(),
                 ["Gslts:Kiwoom:AppKey"] = "market-key",
                 ["Gslts:Kiwoom:SecretKey"] = "market-secret",
+                ["Gslts:Kiwoom:Ranking:Enabled"] = "false",
                 ["Gslts:Kiwoom:Codes:0"] = "005930",
                 ["Gslts:Kiwoom:LoadStockMaster"] = "false",
             }))

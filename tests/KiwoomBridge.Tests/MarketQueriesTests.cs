@@ -131,7 +131,7 @@ public sealed class MarketQueriesTests(ClosedMarketHost sim) : IClassFixture<Clo
     [Fact]
     public async Task Trading_value_ranking_lists_stocks_by_value_descending_ranked_from_one_across_pages()
     {
-        var ranked = await Api.TradingValueRankingAsync(RankingMarket.All, RankingVenue.Krx, includeManagedStocks: true, CancellationToken.None)
+        var ranked = await Api.TradingValueRankingAsync(RankingMarket.All, RankingVenue.Krx, includeManagedStocks: true, CallKind.Query, CancellationToken.None)
             .Take(25).ToListAsync();
 
         var views = Market.Views().Where(v => v.Trades > 0).OrderByDescending(v => v.TradingValue).ThenBy(v => v.Listing.Code, StringComparer.Ordinal)
@@ -159,7 +159,7 @@ public sealed class MarketQueriesTests(ClosedMarketHost sim) : IClassFixture<Clo
     [Fact]
     public async Task Kosdaq_ranking_lists_only_kosdaq_stocks()
     {
-        var ranked = await Api.TradingValueRankingAsync(RankingMarket.Kosdaq, RankingVenue.Krx, includeManagedStocks: true, CancellationToken.None)
+        var ranked = await Api.TradingValueRankingAsync(RankingMarket.Kosdaq, RankingVenue.Krx, includeManagedStocks: true, CallKind.Query, CancellationToken.None)
             .Take(15).ToListAsync();
 
         var kosdaq = Market.Listings.Where(l => l.Market == "KOSDAQ").Select(l => l.Code).ToHashSet();

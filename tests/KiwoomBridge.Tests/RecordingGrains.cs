@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Gslts.Grains.Interfaces.Accounts;
+using Gslts.Grains.Interfaces.Ranking;
 using Gslts.Grains.Interfaces.Search;
 using Gslts.Grains.Interfaces.Stocks;
 
@@ -14,6 +15,8 @@ public class RecordingGrains : DispatchProxy
     public RecordingAccountGrain Account { get; } = new();
 
     public RecordingDirectoryGrain Directory { get; } = new();
+
+    public RecordingRankingGrain Ranking { get; } = new();
 
     public static (IGrainFactory Factory, RecordingGrains Recorder) Create()
     {
@@ -37,6 +40,11 @@ public class RecordingGrains : DispatchProxy
         if (method is { Name: nameof(IGrainFactory.GetGrain), IsGenericMethod: true } && method.GetGenericArguments()[0] == typeof(IStockDirectoryGrain))
         {
             return Directory;
+        }
+
+        if (method is { Name: nameof(IGrainFactory.GetGrain), IsGenericMethod: true } && method.GetGenericArguments()[0] == typeof(IRankingGrain))
+        {
+            return Ranking;
         }
 
         throw new NotSupportedException($"The bridge asked for {method?.Name}, which these tests do not expect.");
@@ -216,4 +224,27 @@ public sealed class RecordingDirectoryGrain : IStockDirectoryGrain
     public Task<string[]> GetCodes() => Task.FromResult(Listings.Select(l => l.Code).ToArray());
 
     public Task<IReadOnlyList<StockSearchHit>> Search(string query, int limit) => Task.FromResult<IReadOnlyList<StockSearchHit>>([]);
+}
+
+/// <summary>Records the exchange rankings the bridge reports; <see cref="Fail"/> plays a silo that cannot take them.</summary>
+public sealed class RecordingRankingGrain : IRankingGrain
+{
+    public ConcurrentQueue<ExchangeRanking> Exchange { get; } = new();
+
+    public bool Fail { get; set; }
+
+    public ExchangeRanking? Latest => Exchange.LastOrDefault();
+
+    public Task ReportExchange(ExchangeRanking ranking)
+    {
+        if (Fail) throw new InvalidOperationException("the ranking grain is down");
+        Exchange.Enqueue(ranking);
+        return Task.CompletedTask;
+    }
+
+    public Task Report(IReadOnlyList<StockTrading> stocks) => throw new NotSupportedException("the bridge reports no live figures");
+
+    public Task<TopList> Top(string scope, int count) => throw new NotSupportedException("the bridge asks for no top list");
+
+    public Task<IReadOnlyList<TopList>> Snapshots(DateOnly date) => throw new NotSupportedException("the bridge asks for no snapshot");
 }

@@ -39,6 +39,7 @@ public sealed class RestClientTests : IAsyncLifetime
                 ["Gslts:Kiwoom:BaseUrl"] = sim.ToString(),
                 ["Gslts:Kiwoom:AppKey"] = "rest-key",
                 ["Gslts:Kiwoom:SecretKey"] = "rest-secret",
+                ["Gslts:Kiwoom:Ranking:Enabled"] = "false",
                 ["Gslts:Kiwoom:QueriesPerSecond"] = "3",
                 ["Gslts:Kiwoom:OrdersPerSecond"] = "3",
                 ["Gslts:Kiwoom:Codes:0"] = "005930",

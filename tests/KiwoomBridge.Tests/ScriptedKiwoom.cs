@@ -54,6 +54,7 @@ internal sealed class ScriptedKiwoom(WebApplication app, Uri address) : IAsyncDi
             ["Gslts:Kiwoom:BaseUrl"] = Address.ToString(),
             ["Gslts:Kiwoom:AppKey"] = "k",
             ["Gslts:Kiwoom:SecretKey"] = "s",
+            ["Gslts:Kiwoom:Ranking:Enabled"] = "false",
             ["Gslts:Kiwoom:Codes:0"] = "005930",
             ["Gslts:Kiwoom:LoadStockMaster"] = "false",
             ["Gslts:Kiwoom:LoadDailyHistory"] = "false",

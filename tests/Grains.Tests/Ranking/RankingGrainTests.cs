@@ -58,6 +58,59 @@ public sealed class RankingGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Every_scope_streams_its_own_top_list_merged_from_live_reports_and_the_exchange_ranking()
+    {
+        // Earlier than any other test's day: the sector grains this ranking feeds keep a later day another test gave them.
+        var day = new DateOnly(2021, 3, 2);
+        // A ranking of its own; streams are named by scope alone, so what is heard is told apart by the trading day.
+        var ranking = fixture.Grains.GetGrain<IRankingGrain>("scope-test");
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 30)), Kst);
+        var heard = new System.Collections.Concurrent.ConcurrentDictionary<string, TopList>();
+        var subscriptions = new List<StreamSubscriptionHandle<TopList>>();
+        foreach (var scope in new[] { IRankingGrain.All, "KOSPI", "KOSDAQ", "정유" })
+        {
+            subscriptions.Add(await fixture.Client.GetStreamProvider(StreamNames.Provider).GetStream<TopList>(StreamNames.ForRanking(scope))
+                .SubscribeAsync((top, _) =>
+                {
+                    if (top.TradingDate == day) heard[top.Scope] = top;
+                    return Task.CompletedTask;
+                }));
+        }
+
+        await ranking.Report([new("900230", day, "라이브정유", "KOSDAQ", "정유", 5_000, 1m, 100, 500_000_000, at)]);
+        await ranking.ReportExchange(new ExchangeRanking(at.AddMinutes(1), [
+            new ExchangeRow("900231", "거래소정유", "KOSDAQ", "정유", 9_000, 2m, 100, 900_000_000),
+            new ExchangeRow("900232", "거래소화학", "KOSPI", "석유화학", 4_000, -1m, 100, 400_000_000),
+        ]));
+
+        Assert.True(await Poll.Until(() => heard.TryGetValue("정유", out var oil) && oil.Stocks.Count == 2 && heard.ContainsKey("KOSPI")
+            && heard.TryGetValue(IRankingGrain.All, out var all) && all.Stocks.Count == 3 && heard.ContainsKey("KOSDAQ"), TimeSpan.FromSeconds(10)),
+            $"heard: {string.Join(", ", heard.Keys)}");
+        Assert.Equal([("900231", false), ("900230", true)], heard["정유"].Stocks.Select(s => (s.Code, s.Live)));
+        Assert.Equal(["900231", "900230"], heard["KOSDAQ"].Stocks.Select(s => s.Code));
+        Assert.Equal(["900232"], heard["KOSPI"].Stocks.Select(s => s.Code));
+        Assert.Equal(["900231", "900230", "900232"], heard[IRankingGrain.All].Stocks.Select(s => s.Code));
+        Assert.All(heard.Values, top => Assert.Equal(at.AddMinutes(1), top.ExchangeAsOf));
+        foreach (var subscription in subscriptions) await subscription.UnsubscribeAsync();
+    }
+
+    [Fact]
+    public async Task The_ten_minute_snapshot_holds_the_exchange_rows_beside_the_live_ones()
+    {
+        var day = new DateOnly(2030, 6, 3);
+        var ranking = fixture.Grains.GetGrain<IRankingGrain>("merged-snapshot-test");
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 5)), Kst);
+
+        // Sectors outside the map: no sector grain hears of this ranking.
+        await ranking.Report([new("900240", day, "라이브", "KOSPI", "기타", 10_000, 0m, 10, 100_000_000, at)]);
+        await ranking.ReportExchange(new ExchangeRanking(at.AddMinutes(5), [new ExchangeRow("900241", "거래소", "KOSDAQ", "기타", 9_000, 0m, 10, 200_000_000)]));
+
+        var snapshot = Assert.Single(await ranking.Snapshots(day));
+        Assert.Equal([("900241", false), ("900240", true)], snapshot.Stocks.Select(s => (s.Code, s.Live)));
+        Assert.Equal((at.AddMinutes(5), at.AddMinutes(5)), (snapshot.AsOf, snapshot.ExchangeAsOf));
+    }
+
+    [Fact]
     public async Task The_ranking_hands_each_korean_sector_its_members_figures()
     {
         var day = new DateOnly(2030, 3, 4);
