@@ -35,6 +35,7 @@ public sealed class KiwoomSimServer(IServiceProvider services, IOptions<SimOptio
         builder.Services.AddSingleton(services.GetRequiredService<TokenStore>());
         builder.Services.AddSingleton(services.GetRequiredService<RealtimeSessions>());
         builder.Services.AddSingleton(services.GetRequiredService<SimFaults>());
+        builder.Services.AddSingleton(services.GetRequiredService<PrintProbe>());
         app = builder.Build();
         app.Use(async (context, next) =>
         {

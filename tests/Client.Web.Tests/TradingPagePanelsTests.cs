@@ -22,13 +22,15 @@ public sealed class TradingPagePanelsTests(PageHost host)
             return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<StrategyPlan>() : null;
         }, p => p is not null, PageHost.Patience);
         Assert.NotNull(plan);
-        var page = await host.OpenAsync("/stock/005930");
+        // Opened on a stock that is not a candidate, so clicking the first candidate changes the stock.
+        var start = new[] { "035420", "000660", "005930", "005380" }.First(code => plan!.Candidates.All(c => c.Code != code));
+        var page = await host.OpenAsync($"/stock/{start}");
         var strategy = page.GetByTestId("strategy");
         await Assertions.Expect(page.GetByTestId("strategy-candidate").First).ToBeVisibleAsync(new() { Timeout = Wait });
         var shown = await page.GetByTestId("strategy-candidate").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.code)");
         await PageHost.ScreenshotAsync(page, "strategy");
 
-        var target = plan!.Candidates.Select(c => c.Code).First(c => c != "005930");
+        var target = plan!.Candidates[0].Code;
         await page.Locator($"[data-testid=strategy-candidate][data-code='{target}']").ClickAsync();
 
         Assert.Equal(plan.Candidates.Select(c => c.Code), shown);

@@ -83,9 +83,9 @@ public sealed partial class TradingPageTests(PageHost host)
         var asks = await page.GetByTestId("book-ask").CountAsync();
         var bids = await page.GetByTestId("book-bid").CountAsync();
 
-        var bid = page.GetByTestId("book-bid").First;
-        var price = long.Parse((await bid.GetAttributeAsync("data-price"))!, System.Globalization.CultureInfo.InvariantCulture);
-        await bid.ClickAsync();
+        // Read and clicked in one browser task: the book moves ten times a second, and the price is the one clicked.
+        var clicked = await page.GetByTestId("book-bid").First.EvaluateAsync<string>("row => { const price = row.dataset.price; row.click(); return price; }");
+        var price = long.Parse(clicked, System.Globalization.CultureInfo.InvariantCulture);
         await PageHost.ScreenshotAsync(page, "book");
 
         Assert.InRange(asks, 1, 10);
@@ -98,16 +98,19 @@ public sealed partial class TradingPageTests(PageHost host)
     public async Task The_ranking_filters_by_a_korean_sector_and_a_clicked_row_loads_that_stock()
     {
         var board = await host.Http.GetFromJsonAsync<SectorBoard>("/api/sectors");
-        var page = await host.OpenAsync("/stock/005930");
+        var samsung = await host.Http.GetFromJsonAsync<Gslts.Grains.Interfaces.Stocks.StockSnapshot>("/api/stocks/005930");
+        // Opened on NAVER (IT): any row of 삼성전자's sector loads another stock.
+        var page = await host.OpenAsync("/stock/035420");
         await Assertions.Expect(page.GetByTestId("ranking-row").First).ToBeVisibleAsync(Visible);
-        var sector = board!.KrSectors.First(s => s.Name == "반도체").Name;
+        // 삼성전자's own sector, as the sector map names it.
+        var sector = board!.KrSectors.Single(s => s.Name == samsung!.Sector).Name;
 
         await page.GetByTestId("ranking-scope").SelectOptionAsync(sector);
         var members = (await host.Http.GetFromJsonAsync<TopList>($"/api/ranking?scope={Uri.EscapeDataString(sector)}&n=100"))!.Stocks.Select(s => s.Code).ToHashSet();
         await Assertions.Expect(page.GetByTestId("ranking-row").First).ToBeVisibleAsync(Visible);
         var shown = await page.GetByTestId("ranking-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.code)");
         await PageHost.ScreenshotAsync(page, "ranking-sector");
-        var target = shown.First(c => c != "005930");
+        var target = shown.First(c => c != "035420");
         await page.Locator($"[data-testid=ranking-row][data-code='{target}']").ClickAsync();
 
         Assert.NotEmpty(shown);

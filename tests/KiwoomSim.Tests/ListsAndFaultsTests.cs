@@ -134,3 +134,34 @@ public sealed class ListsAndFaultsTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class PrintProbeTests : IAsyncLifetime
+{
+    private SimHost sim = null!;
+
+    public async Task InitializeAsync() => sim = await SimHost.StartAsync();
+
+    public async Task DisposeAsync() => await sim.DisposeAsync();
+
+    [Fact]
+    public async Task The_probe_records_when_each_trade_of_the_named_stock_was_sent_with_its_day_volume()
+    {
+        using var http = sim.Http();
+        (await http.PostAsync("/sim/probe/005930", null)).EnsureSuccessStatusCode();
+        var started = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        JsonElement probe = default;
+        var recorded = await Poll.Until(async () =>
+        {
+            probe = JsonDocument.Parse(await http.GetStringAsync("/sim/probe")).RootElement;
+            return probe.GetProperty("prints").GetArrayLength() >= 3;
+        }, TimeSpan.FromSeconds(60));
+        var prints = probe.GetProperty("prints").EnumerateArray()
+            .Select(p => (Volume: p.GetProperty("volume").GetInt64(), At: p.GetProperty("printedAtMs").GetInt64())).ToArray();
+
+        Assert.True(recorded, "005930 traded three times within a minute");
+        Assert.Equal("005930", probe.GetProperty("code").GetString());
+        Assert.Equal(prints.Select(p => p.Volume).Order(), prints.Select(p => p.Volume));
+        Assert.All(prints, p => Assert.InRange(p.At, started - 1_000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+    }
+}

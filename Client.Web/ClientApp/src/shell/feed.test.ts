@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { supersedes, watchFailure } from './feed';
-import type { StockSnapshot } from './market';
+import type { StockSnapshot } from '../api/types';
 
 function snapshot(tradingDate: string, volume: number, lastSequence: number, price = 70_000): StockSnapshot {
   return {
+    strength: null, vwap: null, quarters: null, minute: null, trades: null, market: null,
     code: '005930', tradingDate, price, basePrice: 69_000, change: price - 69_000, changeRate: 1.45, open: 69_500,
     high: 70_500, low: 69_000, volume, tradingValue: volume * price, tickCount: volume / 10, lastSequence,
     lastTradeTime: `${tradingDate}T10:00:00+09:00`, name: '삼성전자', sector: '반도체',
@@ -39,5 +40,12 @@ describe('watch failures', () => {
   it('say in Korean that an unknown code is not listed, without retrying', () => {
     expect(watchFailure("HubException: Unknown stock code 'ZZ0001': it is not in the stock master.", 'ZZ0001'))
       .toEqual({ text: '종목 코드 ZZ0001을(를) 찾을 수 없습니다.', retry: false });
+  });
+
+  it('try again after any other server fault, saying so in Korean', () => {
+    const failure = watchFailure("An unexpected error occurred invoking 'Watch' on the server. HubException: boom", '005930');
+    expect(failure.retry).toBe(true);
+    expect(failure.text).toContain('다시 시도');
+    expect(failure.text).toContain('boom');
   });
 });

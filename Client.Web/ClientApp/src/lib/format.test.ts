@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clock, direction, price, rate, signed, tradingValue, won } from './format';
+import { clock, decimal2, direction, hourMinute, monthDay, price, rate, share, signed, tradingValue, won } from './format';
 import { tickOf } from './rules';
 
 describe('Korean number formats', () => {
@@ -30,6 +30,32 @@ describe('Korean number formats', () => {
     expect(direction(5)).toBe('up');
     expect(direction(-5)).toBe('down');
     expect(direction(0)).toBe('flat');
+  });
+});
+
+describe('times in KST and percent shares', () => {
+  it('converts a time written in UTC to the KST clock', () => {
+    expect(clock('2026-12-03T08:03:41.1776725+00:00')).toBe('17:03:41');
+    expect(hourMinute('2026-12-02T23:59:00Z')).toBe('08:59');
+    expect(hourMinute('2026-12-03T09:30:00+09:00')).toBe('09:30');
+    expect(hourMinute(undefined)).toBe('--:--');
+  });
+
+  it('writes a date as month and day', () => {
+    expect(monthDay('2026-03-05')).toBe('3월 5일');
+  });
+
+  it('writes hit rates from fractions and decimals with two places', () => {
+    expect(share(0.625)).toBe('62.5%');
+    expect(share(1)).toBe('100.0%');
+    expect(decimal2(121.914)).toBe('121.91');
+    expect(decimal2(null)).toBe('—');
+  });
+
+  it('keeps one decimal of 조 above ten trillion and floors rather than rounds up', () => {
+    expect(tradingValue(15_652_936_000_000)).toBe('15.6조');
+    expect(tradingValue(99_999_999)).toBe('9,999만');
+    expect(tradingValue(0)).toBe('0원');
   });
 });
 
