@@ -14,7 +14,8 @@ public sealed class MarketWideRankingTests
     [Fact]
     public async Task The_embedded_default_collects_every_simulated_stock_live_and_ranks_far_beyond_the_large_caps()
     {
-        await using var host = await TestHost.StartAsync("--Gslts:Kiwoom:Collect=All");
+        // As `dotnet run` starts it: the virtual day from 08:59:30, the bridge logged in before the open.
+        await using var host = await TestHost.StartAsync("--Gslts:Kiwoom:Collect=All", "--Gslts:Sim:StartTime=08:59:30");
         using var http = new HttpClient { BaseAddress = host.Web };
 
         var feed = await Poll.Until(async () => (await HealthAsync(http)).GetProperty("checks").GetProperty("feed"),
@@ -30,6 +31,9 @@ public sealed class MarketWideRankingTests
         Assert.True(beyond.Count >= 100 - LargeCaps.Count, $"{beyond.Count} of the top 100 are not large caps");
         Assert.Contains(beyond, s => s.Live);
         Assert.All(kosdaq!.Stocks, s => Assert.Equal("KOSDAQ", s.Market));
+        // Every stock's trades reach its grain as they come: none waits for a backfill of trades it missed.
+        var journal = (await HealthAsync(http)).GetProperty("checks").GetProperty("journal");
+        Assert.Equal("Healthy", journal.GetProperty("status").GetString());
     }
 
     [Fact]
