@@ -32,6 +32,7 @@ public static class KiwoomSimExtensions
                 "Gslts:Sim:Vi:Duration must be above 0 and at most 00:30:00.")
             .Validate(o => o.Accounts.Count > 0 && o.Accounts.All(a => a.AppKey.Length > 0 && a.SecretKey.Length > 0),
                 "Gslts:Sim:Accounts needs at least one account with an AppKey and a SecretKey.")
+            .Validate(o => o.FeedAccounts is null or (>= 0 and <= SimFeedAccounts.Max), "Gslts:Sim:FeedAccounts must be between 0 and 1000.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SimMarket>();

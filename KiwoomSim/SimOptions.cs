@@ -50,6 +50,16 @@ public sealed class SimOptions
 
     public List<SimAccount> Accounts { get; set; } = [];
 
+    /// <summary>
+    /// Market-data accounts the sim issues beside <see cref="Accounts"/> (see <see cref="SimFeedAccounts"/>), so a bridge can
+    /// collect more codes than one session holds; null: as many as the whole market needs besides one account's session.
+    /// </summary>
+    public int? FeedAccounts { get; set; }
+
+    /// <summary>Every account that may log in: the configured ones, then the feed accounts (one a configured key already names is left out).</summary>
+    public IReadOnlyList<SimAccount> LoginAccounts() =>
+        [.. Accounts, .. SimFeedAccounts.For(this).Where(feed => Accounts.All(a => a.AppKey != feed.AppKey))];
+
     /// <summary>예수금 every mock account opens with.</summary>
     public long InitialCash { get; set; } = 100_000_000;
 

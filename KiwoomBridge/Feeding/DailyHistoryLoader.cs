@@ -9,7 +9,8 @@ namespace Gslts.KiwoomBridge.Feeding;
 
 /// <summary>
 /// Loads the daily chart (ka10081, about a year) of every stock the real-time feed collects into its grain: at start
-/// and every morning at <see cref="ReloadAt"/> KST, one query per stock inside the app key's query budget.
+/// and every morning at <see cref="ReloadAt"/> KST, one query per stock inside the app key's query budget, as background
+/// queries that leave it to every other query first.
 /// </summary>
 public sealed class DailyHistoryLoader(
     KiwoomApi api, KiwoomRealtimeFeed feed, IGrainFactory grains, IOptions<KiwoomOptions> options, TimeProvider time,
@@ -51,7 +52,8 @@ public sealed class DailyHistoryLoader(
         {
             try
             {
-                var bars = await api.DailyCandlesAsync(code, today, cancellationToken)
+                // A background query: a backfill of missed trades (thousands at a mid-session start of the whole market) goes first.
+                var bars = await api.DailyCandlesAsync(code, today, CallKind.Background, cancellationToken)
                     .Take(DailyHistoryLength)
                     .Select(c => new DailyBar(c.Date, c.Open, c.High, c.Low, c.Close, c.Volume, c.TradingValue))
                     .ToArrayAsync(cancellationToken);

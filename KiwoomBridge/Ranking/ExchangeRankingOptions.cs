@@ -15,8 +15,8 @@ public sealed class ExchangeRankingOptions
     public int Rows { get; set; } = 500;
 
     /// <summary>
-    /// Refreshes yield the query budget to every other query (backfills first); a ranking older than this is taken at the
-    /// usual priority instead, so it is never older than about this long while the broker answers.
+    /// Refreshes yield the query budget to every other query (backfills first); a ranking half this old is taken at the
+    /// usual priority instead, so it is never older than this while the broker answers (/healthz says when it is).
     /// </summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(10);
 

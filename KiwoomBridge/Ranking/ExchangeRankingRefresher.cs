@@ -12,8 +12,8 @@ namespace Gslts.KiwoomBridge.Ranking;
 /// <summary>
 /// Takes the exchange's market-wide 거래대금 ranking (ka10032: every market, KRX, managed stocks included) every
 /// <see cref="ExchangeRankingOptions.Interval"/> and hands its rows to the ranking grain in one call, so the ranking
-/// orders the stocks the feed does not collect too. Its queries yield to every other query unless the ranking is older
-/// than <see cref="ExchangeRankingOptions.MaxAge"/>; a refresh that fails is logged, shown in /healthz and tried again
+/// orders the stocks the feed does not collect too. Its queries yield to every other query unless the ranking is half
+/// <see cref="ExchangeRankingOptions.MaxAge"/> old; a refresh that fails is logged, shown in /healthz and tried again
 /// at the next interval. Rows are stamped with the feed's market time when the query started, and take their market
 /// and sector from the stock master (ka10099), as the stock grains do.
 /// </summary>
@@ -59,9 +59,7 @@ public sealed class ExchangeRankingRefresher(
         status.Refreshing();
         try
         {
-            // A ranking gone stale stops yielding: it is taken at least every MaxAge while the broker answers.
-            var kind = status.Age(time.GetUtcNow()) > o.MaxAge ? CallKind.Query : CallKind.Background;
-            var rows = await TakeAsync(o.Rows, kind, cancellationToken);
+            var rows = await TakeAsync(o, cancellationToken);
             var known = await ListingsAsync(cancellationToken);
             await grains.GetGrain<IRankingGrain>(IRankingGrain.Krx).ReportExchange(new ExchangeRanking(asOf, [.. rows.Select(r =>
             {
@@ -77,6 +75,31 @@ public sealed class ExchangeRankingRefresher(
             status.Failed($"{e.GetType().Name}: {e.Message}");
             logger.LogWarning("Exchange ranking (ka10032) not taken ({Reason}); trying again in {Interval}", e.Message, o.Interval);
         }
+    }
+
+    /// <summary>
+    /// The ranking's first rows, yielding the budget to other queries until the ranking is half its MaxAge old; a refresh
+    /// still waiting then is given up and taken again at the usual priority, so it is never older than MaxAge while the
+    /// broker answers.
+    /// </summary>
+    private async Task<List<Rest.RankedStock>> TakeAsync(ExchangeRankingOptions o, CancellationToken cancellationToken)
+    {
+        var patience = o.MaxAge / 2 - (status.Age(time.GetUtcNow()) ?? TimeSpan.Zero);
+        if (patience > TimeSpan.Zero)
+        {
+            using var yielding = new CancellationTokenSource(patience, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, yielding.Token);
+            try
+            {
+                return await TakeAsync(o.Rows, CallKind.Background, linked.Token);
+            }
+            catch (OperationCanceledException) when (yielding.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogInformation("Exchange ranking: other queries held the budget for {Patience}; taking it at the usual priority", patience);
+            }
+        }
+
+        return await TakeAsync(o.Rows, CallKind.Query, cancellationToken);
     }
 
     /// <summary>The ranking's first <paramref name="rows"/> stocks, highest first; paging stops there.</summary>

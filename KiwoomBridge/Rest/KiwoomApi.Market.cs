@@ -59,10 +59,15 @@ public sealed partial class KiwoomApi
     }
 
     /// <summary>ka10081 일봉차트: <paramref name="baseDate"/> and the sessions before it, newest first across pages.</summary>
-    public async IAsyncEnumerable<DailyCandle> DailyCandlesAsync(string code, DateOnly baseDate, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<DailyCandle> DailyCandlesAsync(string code, DateOnly baseDate, CancellationToken cancellationToken) =>
+        DailyCandlesAsync(code, baseDate, CallKind.Query, cancellationToken);
+
+    /// <summary>ka10081 as above, each page spending <paramref name="kind"/>'s budget (<see cref="CallKind.Background"/> for a bulk load that may wait).</summary>
+    public async IAsyncEnumerable<DailyCandle> DailyCandlesAsync(string code, DateOnly baseDate, CallKind kind,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var request = new { stk_cd = code, base_dt = baseDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture), upd_stkpc_tp = "1" };
-        await foreach (var page in Client.PagesAsync("/api/dostk/chart", "ka10081", request, cancellationToken))
+        await foreach (var page in Client.PagesAsync("/api/dostk/chart", "ka10081", request, kind, cancellationToken))
         {
             using (page)
             {

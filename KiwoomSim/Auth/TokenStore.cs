@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gslts.KiwoomSim.Auth;
 
-/// <summary>Access tokens issued to the configured app keys; they expire after <see cref="Lifetime"/> of wall-clock time.</summary>
+/// <summary>Access tokens issued to the configured app keys and the sim's feed accounts (<see cref="SimFeedAccounts"/>); they expire after <see cref="Lifetime"/> of wall-clock time.</summary>
 public sealed class TokenStore(IOptions<SimOptions> options, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
@@ -34,7 +34,7 @@ public sealed class TokenStore(IOptions<SimOptions> options, TimeProvider time)
     /// <summary>Ends every token now (fault injection and tests).</summary>
     public void ExpireAll() => tokens.Clear();
 
-    private SimAccount? AccountOf(string? appKey, string? secretKey) => options.Value.Accounts.FirstOrDefault(a =>
+    private SimAccount? AccountOf(string? appKey, string? secretKey) => options.Value.LoginAccounts().FirstOrDefault(a =>
         a.AppKey.Length > 0 && FixedTimeEquals(a.AppKey, appKey) && FixedTimeEquals(a.SecretKey, secretKey));
 
     private static bool FixedTimeEquals(string expected, string? actual) =>

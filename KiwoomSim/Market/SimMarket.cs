@@ -19,7 +19,7 @@ public sealed partial class SimMarket
     public SimMarket(IOptions<SimOptions> options, SimClock clock)
         : this(MarketUniverse.Create(options.Value.Seed, options.Value.Listings), options.Value.Seed, clock.TradingDate, options.Value.Vi)
     {
-        foreach (var account in options.Value.Accounts)
+        foreach (var account in options.Value.LoginAccounts())
         {
             ledgers[account.AccountNo] = new Ledger(account.AccountNo, options.Value.InitialCash, Fees.Kiwoom, TradingDate);
         }

@@ -28,6 +28,7 @@ public static class HealthEndpoints
             checks.AddCheck<FeedHealthCheck>("feed");
             checks.AddCheck<JournalHealthCheck>("journal");
             checks.AddCheck<AccountFeedHealthCheck>("account");
+            checks.AddCheck<ExchangeRankingHealthCheck>("ranking");
         }
 
         return services;

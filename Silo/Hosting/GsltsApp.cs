@@ -19,6 +19,8 @@ public static class GsltsApp
         // appsettings.json and the built page live beside the binary, wherever the process is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var roles = GsltsRoles.Parse(builder.Configuration[GsltsRoles.Key]);
+        // The embedded default: the bridge collects the whole simulated market on the sim's own feed accounts.
+        if (SimFeedKeys.For(builder.Configuration, roles) is { Count: > 0 } feedKeys) builder.Configuration.AddInMemoryCollection(feedKeys);
         var storage = StorageSettings.From(builder.Configuration, Environment.CurrentDirectory);
         var cluster = ClusterSettings.From(builder.Configuration);
 

@@ -35,7 +35,7 @@ public sealed class BridgeRestartPageTests(ITestOutputHelper output)
             "--Gslts:Roles=bridge",
             $"--ConnectionStrings:Gslts=Data Source={Path.Combine(folder, "gslts.db")}",
             $"--Gslts:Kiwoom:BaseUrl=http://127.0.0.1:{simPort}",
-            "--Gslts:Kiwoom:Codes:0=005930",
+            "--Gslts:Kiwoom:Collect=List", "--Gslts:Kiwoom:Codes:0=005930",
             "--Gslts:Kiwoom:LoadDailyHistory=false",
             $"--Gslts:Cluster:SiloPort={FreePort.Next()}", $"--Gslts:Cluster:GatewayPort={gatewayPort}",
         ];

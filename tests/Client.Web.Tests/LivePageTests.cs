@@ -16,7 +16,8 @@ public sealed class LivePageTests
             $"--ConnectionStrings:Gslts=Data Source={Path.Combine(folder, "gslts.db")}",
             $"--Gslts:Sim:Urls=http://127.0.0.1:{simPort}",
             $"--Gslts:Kiwoom:BaseUrl=http://127.0.0.1:{simPort}",
-            "--Gslts:Sim:StartTime=09:00:00",
+            // The embedded default as `dotnet run` starts it: the whole market collected live, the virtual day from 08:59:30,
+            // so the bridge is logged in before the open (a start mid-session backfills every stock's morning from the tape first).
             $"--Gslts:Cluster:SiloPort={FreePort.Next()}", $"--Gslts:Cluster:GatewayPort={FreePort.Next()}",
         ]);
         try

@@ -32,8 +32,11 @@ public sealed class ExchangeRankingHost : IAsyncLifetime
         ["Gslts:Sim:PageSize"] = "200",
         ["Gslts:Kiwoom:Codes:0"] = "005930",
         ["Gslts:Kiwoom:LoadDailyHistory"] = "false",
+        // A closed market sends nothing: the connection is not presumed dead and logged in again (a ka10001 each time).
+        ["Gslts:Kiwoom:SilenceTimeout"] = "00:05:00",
         ["Gslts:Kiwoom:Ranking:Enabled"] = "true",
         ["Gslts:Kiwoom:Ranking:Interval"] = "00:00:01",
+        ["Gslts:Kiwoom:Ranking:MaxAge"] = ExchangeRankingTests.MaxAge.ToString(),
         ["Gslts:Kiwoom:Ranking:Rows"] = Rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
@@ -46,6 +49,8 @@ public sealed class ExchangeRankingHost : IAsyncLifetime
 
 public sealed class ExchangeRankingTests(ExchangeRankingHost fixture) : IClassFixture<ExchangeRankingHost>
 {
+    // Short, so a starved refresh stops yielding within the test (half of it), long enough for a refresh's retries.
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
 
@@ -85,12 +90,14 @@ public sealed class ExchangeRankingTests(ExchangeRankingHost fixture) : IClassFi
     [Fact]
     public async Task A_failing_exchange_ranking_is_logged_shown_and_taken_again_at_the_next_interval()
     {
-        // After a refresh that worked, the stock master is known: the next REST call is the next refresh's first page.
-        Assert.True(await Poll.Until(() => Status.TakenAt is not null, Patience), "a first refresh worked");
+        // Once the day has closed no trade is missed (no backfill asks the tape), and after a refresh that worked the stock
+        // master is known: the next REST calls are the refreshes' pages.
+        Assert.True(await Poll.Until(() => Market.Phase == MarketPhase.Closed && Status.TakenAt is not null, Patience), "the day closed and a refresh worked");
         using var http = new HttpClient { BaseAddress = fixture.Sim };
 
-        // Four HTTP 500s: every attempt the REST client makes at one call.
-        (await http.PostAsync("/sim/faults/rest-errors?count=4", null)).EnsureSuccessStatusCode();
+        // HTTP 500s for every attempt the REST client makes at one call (four), twice over: a refresh that stopped yielding
+        // part-way would try again at the usual priority.
+        (await http.PostAsync("/sim/faults/rest-errors?count=8", null)).EnsureSuccessStatusCode();
 
         Assert.True(await Poll.Until(() => Status.Failures > 0, Patience), "the refresh failed");
         var failure = Status.LastError;
@@ -100,6 +107,45 @@ public sealed class ExchangeRankingTests(ExchangeRankingHost fixture) : IClassFi
         Assert.True(Status.TotalFailures >= 1);
         Assert.Null(Status.LastError);
         Assert.Contains(fixture.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Exchange ranking (ka10032) not taken", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_refresh_starved_by_other_queries_is_taken_at_the_usual_priority_before_the_ranking_is_max_age_old()
+    {
+        Assert.True(await Poll.Until(() => Status.TakenAt is not null, Patience), "a first refresh worked");
+        var api = fixture.Host.Services.GetRequiredService<Gslts.KiwoomBridge.Rest.KiwoomApi>();
+        using var stop = new CancellationTokenSource();
+        // Three callers that always want a query: a background query never finds the budget free.
+        var others = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            var calls = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    await api.StockInfoAsync("005930", stop.Token);
+                    calls++;
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+
+            return calls;
+        })).ToArray();
+        // One refresh may have been past its last page already: the one after it starts while the budget is taken.
+        var delivered = Ranking.Exchange.Count + 1;
+
+        var taken = await Poll.Until(() => Ranking.Exchange.Count > delivered, Patience);
+        var busy = Status.Age(TimeProvider.System.GetUtcNow());
+        await stop.CancelAsync();
+        var calls = await Task.WhenAll(others);
+
+        Assert.True(taken, "a refresh was taken while the other queries held the budget");
+        Assert.True(calls.Sum() > 10, $"the other queries ran throughout: {calls.Sum()} calls");
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains("taking it at the usual priority", StringComparison.Ordinal));
+        Assert.True(busy < MaxAge, $"the ranking was {busy} old");
     }
 
     [Fact]

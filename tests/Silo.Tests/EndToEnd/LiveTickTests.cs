@@ -52,7 +52,7 @@ public sealed class LiveTickTests
         var health = await Poll.Until(() => http.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.OK, Patience);
         var body = await health.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
-        Assert.Equal(["account", "feed", "journal", "silo", "storage"], body.GetProperty("checks").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["account", "feed", "journal", "ranking", "silo", "storage"], body.GetProperty("checks").EnumerateObject().Select(p => p.Name).Order());
 
         var stock = await Poll.Until(() => http.GetAsync("/api/stocks/005930"), r => r.StatusCode == HttpStatusCode.OK, Patience);
         var snapshot = await stock.Content.ReadFromJsonAsync<StockSnapshot>();

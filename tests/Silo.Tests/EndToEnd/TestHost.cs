@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Gslts.Silo.Tests.EndToEnd;
 
-/// <summary>The whole product (default roles, SQLite in a temp folder) started in-process on free ports (the web on port 0).</summary>
+/// <summary>
+/// The whole product (default roles, SQLite in a temp folder) started in-process on free ports (the web on port 0),
+/// collecting the design's large caps live: the embedded default collects the whole market, which a test asks for.
+/// </summary>
 internal sealed class TestHost : IAsyncDisposable
 {
     private TestHost(WebApplication app, Uri web, string folder)
@@ -32,6 +35,7 @@ internal sealed class TestHost : IAsyncDisposable
             "--Gslts:Sim:StartTime=09:00:00",
             $"--Gslts:Cluster:SiloPort={FreePort.Next()}",
             $"--Gslts:Cluster:GatewayPort={FreePort.Next()}",
+            "--Gslts:Kiwoom:Collect=List",
             .. extra,
         ];
     }
