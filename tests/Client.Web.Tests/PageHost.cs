@@ -37,6 +37,8 @@ public sealed class PageHost : IAsyncLifetime
             $"--Gslts:Sim:Urls=http://127.0.0.1:{simPort}",
             $"--Gslts:Kiwoom:BaseUrl=http://127.0.0.1:{simPort}",
             "--Gslts:Sim:StartTime=09:00:00",
+            // The 23 large caps live (the rest ranked from the exchange): their daily bars and the morning plan load within the patience.
+            "--Gslts:Kiwoom:Collect=List",
             $"--Gslts:Cluster:SiloPort={FreePort.Next()}", $"--Gslts:Cluster:GatewayPort={FreePort.Next()}",
             // The tests browse many stocks quickly; the per-client budget stays on, only larger.
             "--Gslts:Web:RateLimits:RequestsPerSecond=200", "--Gslts:Web:RateLimits:RequestBurst=1000",
