@@ -28,7 +28,8 @@ public sealed class ForwarderLifetimeTests
         }
 
         Assert.True(await Poll.Until(() => forwarder.ForwardedStocks == 0, Patience), "the forwarder of a stock nobody shows is removed");
-        Assert.Empty(await stream.GetAllSubscriptionHandles());
+        // The forwarder leaves the node's table first, then unsubscribes: wait for that too.
+        Assert.True(await Poll.Until(async () => (await stream.GetAllSubscriptionHandles()).Count == 0, Patience), "the stream subscription is removed");
 
         await using var second = await ConnectAsync(host);
         var pushed = new TaskCompletionSource<StockSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,7 +41,8 @@ public sealed class ForwarderLifetimeTests
         await second.InvokeAsync("Unwatch", "005930");
         Assert.Empty(forwarder.WatchedStocks);
         Assert.True(await Poll.Until(() => forwarder.ForwardedStocks == 0, Patience), "an unwatched stock's forwarder is removed too");
-        Assert.Empty(await stream.GetAllSubscriptionHandles());
+        // The forwarder leaves the node's table first, then unsubscribes: wait for that too.
+        Assert.True(await Poll.Until(async () => (await stream.GetAllSubscriptionHandles()).Count == 0, Patience), "the stream subscription is removed");
     }
 
     [Fact]
