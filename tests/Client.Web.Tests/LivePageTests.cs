@@ -1,4 +1,3 @@
-using Gslts.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
@@ -9,17 +8,9 @@ public sealed class LivePageTests
     [ChromiumFact]
     public async Task The_page_shows_samsung_electronics_price_changing_live()
     {
-        var folder = Directory.CreateTempSubdirectory("gslts-page-").FullName;
-        var simPort = FreePort.Next();
-        var app = await GsltsApp.StartAsync([
-            "--urls", FreePort.AnyPort,
-            $"--ConnectionStrings:Gslts=Data Source={Path.Combine(folder, "gslts.db")}",
-            $"--Gslts:Sim:Urls=http://127.0.0.1:{simPort}",
-            $"--Gslts:Kiwoom:BaseUrl=http://127.0.0.1:{simPort}",
-            // The embedded default as `dotnet run` starts it: the whole market collected live, the virtual day from 08:59:30,
-            // so the bridge is logged in before the open (a start mid-session backfills every stock's morning from the tape first).
-            $"--Gslts:Cluster:SiloPort={FreePort.Next()}", $"--Gslts:Cluster:GatewayPort={FreePort.Next()}",
-        ]);
+        // The embedded default as `dotnet run` starts it: the whole market collected live, the virtual day from 08:59:30,
+        // so the bridge is logged in before the open (a start mid-session backfills every stock's morning from the tape first).
+        var app = await LocalApp.StartAsync();
         try
         {
             using var playwright = await Playwright.CreateAsync();

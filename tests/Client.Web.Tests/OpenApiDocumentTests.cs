@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gslts.Silo.Hosting;
 
 namespace Gslts.Client.Web.Tests;
 
@@ -16,15 +15,7 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task The_committed_openapi_document_the_page_types_come_from_is_the_one_the_server_serves()
     {
-        var folder = Directory.CreateTempSubdirectory("gslts-openapi-").FullName;
-        var simPort = FreePort.Next();
-        var app = await GsltsApp.StartAsync([
-            "--urls", FreePort.AnyPort,
-            $"--ConnectionStrings:Gslts=Data Source={Path.Combine(folder, "gslts.db")}",
-            $"--Gslts:Sim:Urls=http://127.0.0.1:{simPort}",
-            $"--Gslts:Kiwoom:BaseUrl=http://127.0.0.1:{simPort}",
-            $"--Gslts:Cluster:SiloPort={FreePort.Next()}", $"--Gslts:Cluster:GatewayPort={FreePort.Next()}",
-        ]);
+        var app = await LocalApp.StartAsync();
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };

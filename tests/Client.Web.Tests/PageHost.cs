@@ -1,5 +1,4 @@
 using System.Net;
-using Gslts.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
@@ -14,7 +13,6 @@ public sealed class PageHost : IAsyncLifetime
     public const string Collection = "trading page";
 
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-    private readonly string folder = Directory.CreateTempSubdirectory("gslts-page-").FullName;
     private WebApplication? app;
     private IPlaywright? playwright;
 
@@ -30,19 +28,12 @@ public sealed class PageHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumFactAttribute.Executable)) return;
-        var simPort = FreePort.Next();
-        app = await GsltsApp.StartAsync([
-            "--urls", FreePort.AnyPort,
-            $"--ConnectionStrings:Gslts=Data Source={Path.Combine(folder, "gslts.db")}",
-            $"--Gslts:Sim:Urls=http://127.0.0.1:{simPort}",
-            $"--Gslts:Kiwoom:BaseUrl=http://127.0.0.1:{simPort}",
+        app = await LocalApp.StartAsync(
             "--Gslts:Sim:StartTime=09:00:00",
             // The 23 large caps live (the rest ranked from the exchange): their daily bars and the morning plan load within the patience.
             "--Gslts:Kiwoom:Collect=List",
-            $"--Gslts:Cluster:SiloPort={FreePort.Next()}", $"--Gslts:Cluster:GatewayPort={FreePort.Next()}",
             // The tests browse many stocks quickly; the per-client budget stays on, only larger.
-            "--Gslts:Web:RateLimits:RequestsPerSecond=200", "--Gslts:Web:RateLimits:RequestBurst=1000",
-        ]);
+            "--Gslts:Web:RateLimits:RequestsPerSecond=200", "--Gslts:Web:RateLimits:RequestBurst=1000");
         Web = new Uri(app.Urls.First());
         Http = new HttpClient { BaseAddress = Web };
         var loaded = await Poll.Until(async () => (await Http.GetAsync("/api/stocks/005930")).StatusCode == HttpStatusCode.OK, Patience);

@@ -82,11 +82,3 @@ export function keepWatch(key: string, watch: Watch): () => void {
   return registry.keep(key, watch, connected());
 }
 
-/**
- * Whether a failed call means this server does not offer it: a missing method ("Method does not exist"), or arguments
- * it cannot bind, which SignalR reports with no detail at all (an older WatchRanking() given a scope).
- */
-export function isMissingMethod(error: unknown): boolean {
-  const text = (error instanceof Error ? error.message : String(error)).trim();
-  return /Method does not exist/i.test(text) || /^Failed to invoke '[^']+' due to an error on the server\.$/.test(text);
-}

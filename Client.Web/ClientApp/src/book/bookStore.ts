@@ -1,5 +1,4 @@
-import { api } from '../api/client';
-import { HubNotConnected, invokeHub, isMissingMethod, keepWatch, onHub, sendHub } from '../api/hub';
+import { HubNotConnected, invokeHub, keepWatch, onHub, sendHub } from '../api/hub';
 import type { OrderBook } from '../api/types';
 import { createStore, useStore } from '../lib/store';
 import { onStockWatched, stockStore, watchedStock } from '../shell/stockFeed';
@@ -9,7 +8,7 @@ import { newerBook } from './ladder';
 export interface BookState {
   code: string | null;
   book: OrderBook | null;
-  /** why no live book is shown (none yet, an older server, …) */
+  /** why no live book is shown (none yet) */
   notice: string | null;
   selectedPrice: number | null;
 }
@@ -38,18 +37,6 @@ function accept(book: OrderBook): void {
 const waitingText = '호가를 기다리는 중입니다.';
 let listening = false;
 
-/** An older server without WatchBook: one book from REST if it has the endpoint, else say there is none. */
-async function fallBack(code: string): Promise<void> {
-  try {
-    const book = await api.book(code);
-    if (bookStore.get().code !== code) return;
-    if (book) accept(book);
-    bookStore.set((state) => ({ ...state, notice: book ? '실시간 호가를 받지 못해 마지막 호가를 보여 줍니다.' : waitingText }));
-  } catch {
-    if (bookStore.get().code === code) bookStore.set((state) => ({ ...state, notice: '이 서버는 호가를 제공하지 않습니다.' }));
-  }
-}
-
 /**
  * Follows the book of `code` while the book panel is shown: WatchBook once the stock is watched on the connection
  * (again after each reconnect's Watch), UnwatchBook when the panel goes. Returns the function that stops.
@@ -69,8 +56,7 @@ export function followBook(code: string): () => void {
       else bookStore.set((state) => ({ ...state, notice: state.book ? null : waitingText }));
     } catch (error) {
       if (stopped || error instanceof HubNotConnected) return;
-      if (isMissingMethod(error)) await fallBack(code);
-      else retry = setTimeout(watch, 2000);
+      retry = setTimeout(watch, 2000);
     }
   };
 

@@ -1,5 +1,5 @@
 import { api } from '../api/client';
-import { HubNotConnected, invokeHub, isMissingMethod, keepWatch, onHub } from '../api/hub';
+import { HubNotConnected, invokeHub, keepWatch, onHub } from '../api/hub';
 import type { TopList } from '../api/types';
 import { createStore } from '../lib/store';
 import { allScope } from './rankChanges';
@@ -18,9 +18,7 @@ export interface RankingState {
 
 export const rankingStore = createStore<RankingState>({ scope: allScope, live: null, snapshots: [], view: 'live', sectors: [], notice: null });
 
-const pollMs = 2000;
 const snapshotRefreshMs = 30_000;
-let poll: ReturnType<typeof setTimeout> | undefined;
 let endWatch: (() => void) | null = null;
 let lastSnapshotFetch = 0;
 
@@ -49,33 +47,13 @@ function maybeRefreshSnapshots(list: TopList): void {
     .catch(() => undefined);
 }
 
-/** An older server's hub follows only the market-wide list: other scopes come from REST every two seconds. */
-function pollScope(scope: string): void {
-  clearTimeout(poll);
-  const once = async () => {
-    if (!sameScope(rankingStore.get().scope, scope)) return;
-    try {
-      accept(await api.ranking(scope, 50));
-    } catch (error) {
-      rankingStore.set((s) => ({ ...s, notice: `순위를 불러오지 못했습니다: ${error instanceof Error ? error.message : String(error)}` }));
-    }
-    poll = setTimeout(once, pollMs);
-  };
-  void once();
-}
-
 function watch(scope: string): () => void {
-  clearTimeout(poll);
   return keepWatch('ranking', async () => {
     try {
       accept(await invokeHub<TopList>('WatchRanking', scope));
     } catch (error) {
       if (error instanceof HubNotConnected || !sameScope(rankingStore.get().scope, scope)) return;
-      if (!isMissingMethod(error)) {
-        rankingStore.set((s) => ({ ...s, notice: `순위를 받지 못했습니다: ${error instanceof Error ? error.message : String(error)}` }));
-        return;
-      }
-      pollScope(scope);
+      rankingStore.set((s) => ({ ...s, notice: `순위를 받지 못했습니다: ${error instanceof Error ? error.message : String(error)}` }));
     }
   });
 }
@@ -100,7 +78,6 @@ export function followRanking(): () => void {
   return () => {
     endWatch?.();
     endWatch = null;
-    clearTimeout(poll);
   };
 }
 

@@ -1,11 +1,10 @@
-import { api } from '../api/client';
 import { HubNotConnected, invokeHub, keepWatch, onHub } from '../api/hub';
 import type { MarketStatus } from '../api/types';
 import { createStore } from '../lib/store';
 
 export interface MarketState {
   status: MarketStatus | null;
-  /** why there is no status (an older server without WatchMarket and /api/market) */
+  /** why there is no status (the hub refused WatchMarket) */
   unavailable: string | null;
 }
 
@@ -13,7 +12,7 @@ export const marketStore = createStore<MarketState>({ status: null, unavailable:
 
 let started = false;
 
-/** Follows the market session: WatchMarket on the hub, /api/market when the hub does not offer it. */
+/** Follows the market session: WatchMarket on the hub, again after each reconnect. */
 export function followMarket(): void {
   if (started) return;
   started = true;
@@ -23,11 +22,7 @@ export function followMarket(): void {
       marketStore.set({ status: await invokeHub<MarketStatus>('WatchMarket'), unavailable: null });
     } catch (error) {
       if (error instanceof HubNotConnected) return;
-      try {
-        marketStore.set({ status: await api.market(), unavailable: null });
-      } catch {
-        marketStore.set({ status: null, unavailable: '서버가 장 상태를 알려주지 않습니다.' });
-      }
+      marketStore.set({ status: null, unavailable: `장 상태를 받지 못했습니다: ${error instanceof Error ? error.message : String(error)}` });
     }
   });
 }
